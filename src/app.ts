@@ -1,0 +1,119 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createApiKeysService } from './modules/auth/api-keys.service.js';
+import { apiKeyRoutes } from './modules/auth/api-keys.routes.js';
+import { registerAuthHooks, requireRouteAuth } from './modules/auth/auth.hooks.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { createAuthService } from './modules/auth/auth.service.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createCustomersModule, memberPrincipals } from './modules/customers/index.js';
+import { settingsRoutes } from './modules/settings/settings.routes.js';
+import { createSettingsService } from './modules/settings/settings.service.js';
+import { createStaffModule, staffPrincipals } from './modules/staff/index.js';
+import { createTenantsService } from './modules/tenants/tenants.service.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/database.js';
+import { AppError } from './platform/errors/app-error.js';
+import { registerErrorHandling } from './platform/errors/error-handler.js';
+import { createLogger, type Logger } from './platform/logger.js';
+import { createNotifier, type Notifier } from './platform/mail/notifier.js';
+import { registerWeb } from './platform/http/web.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  logger?: Logger;
+  notifier?: Notifier;
+}
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** The whole application, wired. Used by `npm start`, the CLI and the tests alike. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const notifier = deps.notifier ?? createNotifier(logger, config.smtp);
+
+  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, routerOptions: { maxParamLength: 200 } });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  requireRouteAuth(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd injects its CSS-in-JS styles at run time
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Dinghuo API', version: '1', description: 'Dinghuo (订货) B2B ordering: console (/api/v1/admin), mall (/api/v1/mall), auth and public endpoints. Errors are application/problem+json with a stable `code`.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'dh_sid', description: 'Browser session; unsafe methods also need the X-CSRF-Token header.' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Integration key: dh_<id>.<secret>' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const tenants = createTenantsService(database);
+  const auth = createAuthService({ database, stores: { staff: staffPrincipals, member: memberPrincipals }, notifier, sessionSecret: config.sessionSecret, sessionTtlHours: config.sessionTtlHours });
+  const apiKeys = createApiKeysService(database);
+  const staff = createStaffModule(database);
+  const customers = createCustomersModule(database, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
+  const settings = createSettingsService(database);
+  registerAuthHooks(app, { tenants, auth, apiKeys });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', {
+    schema: { tags: ['public'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), db: z.literal('ok') }), 503: z.object({ status: z.literal('degraded'), db: z.literal('down') }) } },
+  }, async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ok' as const, db: 'ok' as const };
+    } catch {
+      return reply.status(503).send({ status: 'degraded' as const, db: 'down' as const });
+    }
+  });
+
+  await app.register(async (v1) => {
+    await v1.register(customers.publicRoutes);
+    await v1.register(authRoutes({ auth, secureCookies: config.secureCookies, loginRateLimitPerMinute: config.loginRateLimitPerMinute }), { prefix: '/auth' });
+    await v1.register(async (admin) => {
+      await admin.register(staff.routes);
+      await admin.register(customers.adminRoutes);
+      await admin.register(auditRoutes(database));
+      await admin.register(settingsRoutes(settings));
+      await admin.register(apiKeyRoutes(apiKeys));
+    }, { prefix: '/admin' });
+    await v1.register(customers.mallRoutes, { prefix: '/mall' });
+  }, { prefix: '/api/v1' });
+
+  await registerWeb(app, config.webDist);
+  return app;
+}

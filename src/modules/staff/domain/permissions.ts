@@ -1,0 +1,45 @@
+import type { DataScope } from '../../../platform/auth/actor.js';
+
+export interface PermissionDef { code: string; group: string; zh: string; en: string }
+
+/** Every permission the console knows. Later modules append theirs here; routes name them in `config.permission`. */
+export const PERMISSIONS: readonly PermissionDef[] = [
+  { code: 'staff.read', group: 'staff', zh: '查看员工', en: 'View staff' },
+  { code: 'staff.write', group: 'staff', zh: '管理员工', en: 'Manage staff' },
+  { code: 'roles.read', group: 'staff', zh: '查看角色', en: 'View roles' },
+  { code: 'roles.write', group: 'staff', zh: '管理角色与权限', en: 'Manage roles and permissions' },
+  { code: 'customers.read', group: 'customers', zh: '查看客户', en: 'View customers' },
+  { code: 'customers.write', group: 'customers', zh: '管理客户', en: 'Manage customers' },
+  { code: 'customers.approve', group: 'customers', zh: '审核客户注册', en: 'Approve registrations' },
+  { code: 'audit.read', group: 'system', zh: '查看审计日志', en: 'Read the audit log' },
+  { code: 'apikeys.manage', group: 'system', zh: '管理 API 密钥', en: 'Manage API keys' },
+  { code: 'settings.read', group: 'system', zh: '查看系统设置', en: 'View settings' },
+  { code: 'settings.write', group: 'system', zh: '修改系统设置', en: 'Change settings' },
+];
+
+export const PERMISSION_CODES = PERMISSIONS.map((p) => p.code);
+export const isPermission = (code: string) => PERMISSION_CODES.includes(code);
+
+export interface BuiltInRole { code: string; zh: string; en: string; dataScope: DataScope; permissions: readonly string[] }
+
+const read = ['customers.read'];
+
+/** The roles of GLOSSARY.md. Their permissions follow the code (re-synced at start); custom roles are the tenant's. */
+export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
+  { code: 'owner', zh: '老板', en: 'Owner', dataScope: 'all', permissions: PERMISSION_CODES },
+  { code: 'admin', zh: '管理员', en: 'Admin', dataScope: 'all', permissions: PERMISSION_CODES },
+  { code: 'order_clerk', zh: '接单员', en: 'Order clerk', dataScope: 'all', permissions: read },
+  { code: 'finance', zh: '财务', en: 'Finance', dataScope: 'all', permissions: read },
+  { code: 'warehouse', zh: '仓管', en: 'Warehouse keeper', dataScope: 'all', permissions: [] },
+  { code: 'shipping', zh: '发货审核员', en: 'Shipping reviewer', dataScope: 'all', permissions: [] },
+  { code: 'sales', zh: '业务员', en: 'Salesperson', dataScope: 'assigned', permissions: ['customers.read', 'customers.write'] },
+  { code: 'regional_manager', zh: '区域经理', en: 'Regional manager', dataScope: 'region', permissions: ['customers.read', 'customers.write', 'customers.approve', 'staff.read'] },
+  { code: 'service', zh: '客服', en: 'Customer service', dataScope: 'all', permissions: read },
+];
+
+/** With several roles, the widest data scope wins (all > region > assigned). */
+export function widestScope(scopes: readonly DataScope[]): DataScope {
+  if (scopes.includes('all')) return 'all';
+  if (scopes.includes('region')) return 'region';
+  return 'assigned';
+}

@@ -1,0 +1,9 @@
+import { integer, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Every business table starts with these; `tenant_id` leads every primary and unique key (Citus-ready). */
+export const tenantId = () => text('tenant_id').notNull();
+export const id = () => text('id').notNull();
+export const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+export const version = () => integer('version').notNull().default(1);
+export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** The role every request runs as; it is not a superuser, so row-level security applies to it. */
+export const APP_ROLE = 'dinghuo_app';
+
+export interface Database {
+  kind: 'pglite' | 'pg';
+  /** Owner connection: migrations, CLI and test set-up only. Requests use `tx`. */
+  owner: Db;
+  /**
+   * One transaction as the app role with the tenant set for row-level security.
+   * `tenantId` null means "no tenant": every tenant-scoped table then reads as empty.
+   */
+  tx<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs `fn` while holding the migration lock (an advisory lock on the server; PGlite has one connection anyway). */
+  withMigrationLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+}
+
+export interface DatabaseOptions {
+  url?: string;
+  /** PGlite data directory; omitted → in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+function makeTx(db: Db) {
+  return <T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+    db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ''}, true)`);
+      return fn(tx as unknown as Tx);
+    });
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  return opts.url ? openServer(opts.url, opts.poolSize ?? 20) : openEmbedded(opts.dataDir);
+}
+
+async function openEmbedded(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    owner: db,
+    tx: makeTx(db),
+    ping: async () => { await client.query('select 1'); },
+    close: () => client.close(),
+    withMigrationLock: (fn) => fn(db),
+  };
+}
+
+async function openServer(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
+  // A dropped server connection must not crash the process; the next checkout reconnects.
+  pool.on('error', () => {});
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'pg',
+    owner: db,
+    tx: makeTx(db),
+    ping: async () => { await pool.query('select 1'); },
+    close: () => pool.end(),
+    withMigrationLock: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(727465)');
+        return await fn(drizzlePg(client, { schema }) as unknown as Db);
+      } finally {
+        await client.query('select pg_advisory_unlock(727465)').catch(() => {});
+        client.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// Every table of the application, for Drizzle's typed queries and for drizzle-kit's migration generator.
+export * from './sequences.tables.js';
+export * from '../../modules/tenants/tenants.tables.js';
+export * from '../../modules/staff/staff.tables.js';
+export * from '../../modules/customers/customers.tables.js';
+export * from '../../modules/auth/auth.tables.js';
+export * from '../../modules/audit/audit.tables.js';

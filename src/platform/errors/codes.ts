@@ -1,0 +1,76 @@
+/**
+ * Every stable error code of the API and the HTTP status it is answered with.
+ * Modules add their codes here so the table stays the one place that maps codes to statuses.
+ */
+export const errorStatus = {
+  /** A request body, query or params failed its schema; `errors[]` lists field paths. */
+  validation_failed: 400,
+  /** The body is not valid JSON. */
+  malformed_json: 400,
+  /** No tenant could be resolved from header, host or the single-tenant installation. */
+  tenant_required: 400,
+  /** The X-Tenant header or host names a tenant that does not exist or is disabled. */
+  tenant_not_found: 404,
+  /** A one-time password-reset code is wrong, used or expired. */
+  reset_code_invalid: 400,
+  /** The password does not meet the policy. */
+  weak_password: 400,
+  /** Current password given for a password change is wrong. */
+  wrong_password: 400,
+  /** No valid session or API key. */
+  unauthenticated: 401,
+  /** Login name or password wrong. */
+  invalid_credentials: 401,
+  /** Authenticated, but the permission needed is missing. */
+  forbidden: 403,
+  /** Unsafe method with a session cookie but without the matching X-CSRF-Token header. */
+  csrf_failed: 403,
+  /** The user (staff or member) has been disabled. */
+  account_disabled: 403,
+  /** The member's company registration is still waiting for approval. */
+  customer_pending_approval: 403,
+  /** The member's company registration was rejected. */
+  customer_rejected: 403,
+  /** The member's company is disabled. */
+  customer_disabled: 403,
+  /** Self-registration is switched off for this tenant. */
+  registration_closed: 403,
+  /** Built-in roles such as owner cannot be changed this way. */
+  role_immutable: 403,
+  /** The object does not exist or is outside the caller's scope. */
+  not_found: 404,
+  /** The route does not exist. */
+  route_not_found: 404,
+  /** The method is not allowed on this route. */
+  method_not_allowed: 405,
+  /** The `version` sent with an edit is not the current one. */
+  version_conflict: 409,
+  /** A unique value (username, phone, email, code, name) is already taken. */
+  duplicate: 409,
+  /** The object is in a state that does not allow the action (e.g. approving an active customer). */
+  invalid_state: 409,
+  /** A role still assigned to staff cannot be deleted. */
+  role_in_use: 409,
+  /** The last admin-capable login of a customer or of the company cannot be removed. */
+  last_admin: 409,
+  /** Body larger than the limit. */
+  payload_too_large: 413,
+  /** Content-Type not accepted. */
+  unsupported_media_type: 415,
+  /** Same Idempotency-Key with a different request body. */
+  idempotency_mismatch: 422,
+  /** Too many failed logins: the account is locked for a while. */
+  account_locked: 423,
+  /** Too many requests from this client. */
+  rate_limited: 429,
+  /** Unexpected failure; details are in the server log, never in the response. */
+  internal: 500,
+  /** The database is not reachable. */
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorTitle: Record<ErrorCode, string> = Object.fromEntries(
+  Object.keys(errorStatus).map((code) => [code, code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase())]),
+) as Record<ErrorCode, string>;

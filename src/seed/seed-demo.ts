@@ -1,0 +1,77 @@
+import { systemActor } from '../platform/auth/actor.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import type { Database } from '../platform/db/database.js';
+import { addresses } from '../modules/customers/customer-children.js';
+import { createCustomersModule } from '../modules/customers/index.js';
+import { members } from '../modules/customers/members.service.js';
+import { createStaffModule, syncBuiltInRoles } from '../modules/staff/index.js';
+import { PERMISSION_CODES } from '../modules/staff/domain/permissions.js';
+import { createTenantsService } from '../modules/tenants/tenants.service.js';
+import { DEMO_CUSTOMERS, DEMO_LEVELS, DEMO_PASSWORD, DEMO_PENDING, DEMO_REGIONS, DEMO_STAFF, DEMO_TENANT } from './demo-data.js';
+
+export type Progress = (step: string, done: number, total: number) => void;
+
+/** Creates the demo tenant through the same services the API uses, so demo data obeys every rule. */
+export async function seedDemo(database: Database, progress: Progress = () => {}) {
+  const total = 3 + DEMO_STAFF.length + DEMO_CUSTOMERS.length + 1;
+  let done = 0;
+  const step = (name: string) => progress(name, ++done, total);
+
+  const tenant = await createTenantsService(database).create(DEMO_TENANT.slug, DEMO_TENANT.name);
+  await database.tx(tenant.id, (tx) => syncBuiltInRoles(tx, tenant.id));
+  step('tenant and roles');
+  const ctx = { tenantId: tenant.id, actor: systemActor(PERMISSION_CODES, '演示数据 / demo seed') };
+  const cm = createCustomersModule(database, { loginRateLimitPerMinute: 1 });
+  const sm = createStaffModule(database);
+
+  const region = new Map<string, string>();
+  for (const r of DEMO_REGIONS) {
+    const created = await cm.reference.addRegion(ctx, { name: r.name, code: r.code, parentId: r.parent ? region.get(r.parent) : null });
+    region.set(r.key, created.id);
+  }
+  step('regions');
+  const level = new Map<string, string>();
+  for (const l of DEMO_LEVELS) level.set(l.key, (await cm.reference.addLevel(ctx, { name: l.name, rank: l.rank })).id);
+  step('customer levels');
+
+  const roleIds = new Map((await sm.roles.list(ctx)).map((r) => [r.code, r.id]));
+  const staffIds = new Map<string, string>();
+  for (const s of DEMO_STAFF) {
+    const created = await sm.staff.create(ctx, {
+      name: s.name, username: s.username, password: DEMO_PASSWORD, roleIds: [roleIds.get(s.role)!], regionIds: s.regions.map((k) => region.get(k)!),
+    });
+    staffIds.set(s.username, created.id);
+    step(`staff ${s.username}`);
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const c of DEMO_CUSTOMERS) {
+    const [first, ...others] = c.members;
+    const customer = await cm.customers.create(ctx, {
+      name: c.name, type: c.type, levelId: level.get(c.level), regionId: region.get(c.region), salespersonId: c.sales ? staffIds.get(c.sales) : null,
+      contactName: c.contact, phone: c.phone, member: { username: first.username, password: DEMO_PASSWORD },
+    });
+    await database.tx(tenant.id, async (tx) => {
+      for (const m of others) {
+        await members.create(tx, ctx, customer.id, { name: m.name, username: m.username, password: DEMO_PASSWORD, memberRole: m.role, isAdmin: m.admin }, passwordHash);
+      }
+      await addresses.add(tx, ctx, customer.id, { receiver: c.contact, phone: c.phone, regionId: region.get(c.region), ...c.address, isDefault: true });
+    });
+    step(`customer ${c.name}`);
+  }
+
+  await cm.registration.register(tenant.id, {
+    companyName: DEMO_PENDING.companyName, type: DEMO_PENDING.type, contactName: DEMO_PENDING.contactName, phone: DEMO_PENDING.phone,
+    username: DEMO_PENDING.username, password: DEMO_PASSWORD, regionId: region.get(DEMO_PENDING.region),
+  });
+  step('pending registration');
+  return tenant;
+}
+
+export function demoLogins(): string[] {
+  return [
+    ...DEMO_STAFF.map((s) => `  console  ${s.username.padEnd(10)} ${DEMO_PASSWORD}   (${s.role})`),
+    ...DEMO_CUSTOMERS.flatMap((c) => c.members.map((m) => `  mall     ${m.username.padEnd(10)} ${DEMO_PASSWORD}   (${c.type}, ${m.role}${m.admin ? ', company admin' : ''})`)),
+    `  mall     ${DEMO_PENDING.username.padEnd(10)} ${DEMO_PASSWORD}   (registration awaiting approval: cannot log in until approved)`,
+  ];
+}

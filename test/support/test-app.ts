@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/platform/config.js';
+import type { Database } from '../../src/platform/db/database.js';
+import { createLogger } from '../../src/platform/logger.js';
+import type { Message, Notifier } from '../../src/platform/mail/notifier.js';
+import { seedDemo } from '../../src/seed/seed-demo.js';
+import { createTestDatabase } from './test-db.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  tenantId: string;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
+    DATA_DIR: '.tmp/test-data',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    ...overrides,
+  });
+}
+
+/** The real app on a fresh database with the demo company seeded. */
+export async function createTestApp(opts: { config?: Record<string, string>; notifier?: Notifier } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const tenant = await seedDemo(database);
+  const config = testConfig(opts.config);
+  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier });
+  await app.ready();
+  return {
+    app, database, config, tenantId: tenant.id,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Captures messages instead of sending them, for tests that only need the code. */
+export function memoryNotifier(): Notifier & { sent: Message[] } {
+  const sent: Message[] = [];
+  return { sent, async send(m) { sent.push(m); } };
+}

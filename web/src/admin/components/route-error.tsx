@@ -1,0 +1,17 @@
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useRouteError } from 'react-router-dom';
+
+/** A failed page chunk (new deploy) or a render error: offer a reload instead of a blank screen. */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <Result
+      status="error"
+      title={t('pageError')}
+      subTitle={error instanceof Error ? error.message : undefined}
+      extra={<Button onClick={() => window.location.reload()}>{t('common:action.retry')}</Button>}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router-dom';
+import { RequireStaff } from './auth/require-staff';
+import { AdminLayout } from './layout/admin-layout';
+import { RouteError } from './components/route-error';
+
+type PageModule = Promise<{ default: ComponentType }>;
+/** Each page is its own chunk; the login page never loads the console. */
+const page = (load: () => PageModule): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+export const router = createBrowserRouter(
+  [
+    { path: '/login', ...page(() => import('./pages/login.page')), errorElement: <RouteError /> },
+    {
+      element: <RequireStaff />,
+      errorElement: <RouteError />,
+      children: [
+        {
+          element: <AdminLayout />,
+          children: [
+            { index: true, ...page(() => import('./pages/home.page')) },
+            { path: 'customers', ...page(() => import('./pages/customers/customer-list.page')) },
+            { path: 'customers/:id', ...page(() => import('./pages/customers/customer-detail.page')) },
+            { path: 'customer-levels', ...page(() => import('./pages/levels/levels.page')) },
+            { path: 'staff', ...page(() => import('./pages/staff/staff-list.page')) },
+            { path: 'roles', ...page(() => import('./pages/roles/roles.page')) },
+            { path: 'audit', ...page(() => import('./pages/audit/audit.page')) },
+            { path: 'api-keys', ...page(() => import('./pages/api-keys/api-keys.page')) },
+            { path: 'settings', ...page(() => import('./pages/settings/settings.page')) },
+            { path: 'account', ...page(() => import('./pages/account/account.page')) },
+            { path: '*', ...page(() => import('./pages/not-found.page')) },
+          ],
+        },
+      ],
+    },
+  ],
+  { basename: '/admin' },
+);

@@ -1,0 +1,73 @@
+import { Button, ErrorBlock, Form, NoticeBar } from 'antd-mobile';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { authApi } from '../../shared/api/auth';
+import { errorMessage } from '../../shared/api/error-message';
+import type { MemberMe } from '../../shared/api/types';
+import { applyFormErrors } from '../../shared/forms/form-errors';
+import { useRules } from '../../shared/forms/use-rules';
+import { useMe } from '../../shared/hooks/use-me';
+import { useSession } from '../../shared/hooks/use-session';
+import { useTenant } from '../../shared/hooks/use-tenant';
+import { safeNext } from '../../shared/lib/safe-next';
+import { TextInput } from '../components/text-input';
+import { AuthPage } from '../layout/auth-page';
+
+interface Values {
+  login: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const session = useSession();
+  const tenant = useTenant();
+  const rules = useRules();
+  const me = useMe<MemberMe>('member');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (tenant.error) return <ErrorBlock status="default" title={errorMessage(tenant.error, t)} description="" />;
+
+  const submit = async ({ login, password }: Values) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      session.signedIn(await authApi.login<MemberMe>('member', login.trim(), password));
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch (err) {
+      if (!applyFormErrors(form, err)) setError(errorMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <AuthPage title={t('login.title')}>
+      {error && <NoticeBar data-testid="login-error" color="error" content={error} wrap style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        onFinish={submit}
+        layout="vertical"
+        mode="card"
+        footer={<Button data-testid="login-submit" block type="submit" color="primary" size="large" loading={busy}>{t('login.submit')}</Button>}
+      >
+        <Form.Item name="login" label={t('common:field.login')} rules={[rules.required('common:field.login')]}>
+          <TextInput testId="login-input" placeholder={t('common:field.loginPlaceholder')} autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('common:field.password')} rules={[rules.required('common:field.password')]}>
+          <TextInput testId="password-input" type="password" autoComplete="current-password" />
+        </Form.Item>
+      </Form>
+      <div className="dh-links">
+        {tenant.data?.registrationOpen !== false ? <Link to="/register" data-testid="to-register">{t('login.register')}</Link> : <span />}
+        <Link to="/forgot-password" data-testid="to-forgot">{t('login.forgot')}</Link>
+      </div>
+    </AuthPage>
+  );
+}
