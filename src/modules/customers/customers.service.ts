@@ -47,7 +47,7 @@ export function createCustomersService(database: Database) {
       const before = await lockCustomer(tx, ctx.tenantId, id, scopeOf(ctx));
       if (!before) throw notFound('customer');
       const to = nextCustomerStatus(before.status, action);
-      if (!to) throw new AppError('invalid_state', { message: `cannot ${action} a customer that is ${before.status}`, details: { status: before.status } });
+      if (!to) throw new AppError('invalid_state', { message: `cannot ${action} a customer that is ${before.status}`, details: { currentStatus: before.status } });
       const review = action === 'approve' || action === 'reject';
       await tx.update(customers).set({
         status: to, version: before.version + 1, updatedAt: new Date(),

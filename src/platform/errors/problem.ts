@@ -15,13 +15,14 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 export function problem(code: ErrorCode, detail?: string, errors?: FieldError[], extra?: Record<string, unknown>): Problem & Record<string, unknown> {
+  // Extras (an AppError's details) come first so they can never overwrite the standard members.
   return {
+    ...(extra ?? {}),
     type: `https://dinghuo.dev/problems/${code.replace(/_/g, '-')}`,
     title: errorTitle[code],
     status: errorStatus[code],
     code,
     ...(detail ? { detail } : {}),
     ...(errors?.length ? { errors } : {}),
-    ...(extra ?? {}),
   };
 }
