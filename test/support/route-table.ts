@@ -1,0 +1,472 @@
+/**
+ * The route table as the tests see it, and a plausible request for every known route.
+ *
+ * - `withRouteCapture` wraps the Fastify factory (use it from `vi.mock('fastify', …)`) so each instance records
+ *   every route's method, url and `config.auth` through an `onRoute` hook registered before any route exists.
+ *   New routes therefore show up in the access matrix and the bad-input sweep without touching the tests.
+ * - `operations` reads the OpenAPI document (`app.swagger()`) into path / query / body schemas.
+ * - `RECIPES` builds a realistic, valid request per route (real ids from the demo data, fresh unique values),
+ *   and `setUpFixtures` creates the throw-away objects those requests act on.
+ *
+ * This module must not import `fastify` at run time: it is loaded from inside the `vi.mock('fastify')` factory.
+ */
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { RouteAuth } from '../../src/platform/http/route-auth.js';
+import { BUILT_IN_ROLES } from '../../src/modules/staff/domain/permissions.js';
+import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_STAFF } from '../../src/seed/demo-data.js';
+import { client, loginMember, loginStaff, type Client } from './http-client.js';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export interface RouteEntry { method: Method; url: string; auth: RouteAuth | undefined }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Route capture
+
+const tables = new WeakMap<object, RouteEntry[]>();
+
+/** For `vi.mock('fastify', async (orig) => withRouteCapture(await orig()))`: every instance records its routes. */
+export function withRouteCapture<M>(mod: M): M {
+  const real = (mod as { default: (...args: unknown[]) => FastifyInstance }).default;
+  const factory = function (this: unknown, ...args: unknown[]) {
+    const app = real.apply(this, args);
+    const list: RouteEntry[] = [];
+    tables.set(app, list);
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD' || method === 'OPTIONS') continue; // HEAD mirrors GET (same config)
+        list.push({ method: method as Method, url: route.url, auth: route.config?.auth });
+      }
+    });
+    return app;
+  };
+  Object.assign(factory, real);
+  return { ...(mod as object), default: factory, fastify: factory } as M;
+}
+
+/** Every route of `app` under /api/v1 (the app must have been built with the capturing factory). */
+export function routeTable(app: FastifyInstance): RouteEntry[] {
+  const list = tables.get(app);
+  if (!list) throw new Error('route table not captured: add vi.mock("fastify", … withRouteCapture …) to the test file');
+  return list.filter((r) => r.url.startsWith('/api/v1/'));
+}
+
+export const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+export const pathParamsOf = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]);
+
+/** Puts `params` into a Fastify url template (`/x/:id`), URI-encoding them unless `raw`. */
+export function fillUrl(url: string, params: Record<string, string>, raw = false): string {
+  return url.replace(/:(\w+)/g, (_m, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`no value for :${name} in ${url}`);
+    return raw ? v : encodeURIComponent(v);
+  });
+}
+
+export function withQuery(url: string, query?: Record<string, string | string[]>): string {
+  if (!query || !Object.keys(query).length) return url;
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) for (const one of [v].flat()) qs.append(k, one);
+  return `${url}?${qs}`;
+}
+
+/** An id of the right shape that names nothing. */
+export const NO_SUCH_ID = '0NOSUCHOBJECT0000000000000';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Who is who in the demo company
+
+/** One demo staff user per built-in role (the first one seeded with that role). */
+export const ROLE_USERS: { role: string; username: string; permissions: readonly string[]; dataScope: string }[] = BUILT_IN_ROLES.map((r) => {
+  const user = DEMO_STAFF.find((s) => s.role === r.code);
+  if (!user) throw new Error(`no demo staff user for built-in role ${r.code}`);
+  return { role: r.code, username: user.username, permissions: r.permissions, dataScope: r.dataScope };
+});
+
+/** Whether a staff caller holding `permissions` passes the route's declared auth. */
+export function staffMayCall(auth: RouteAuth | undefined, permissions: readonly string[]): boolean {
+  if (!auth) return false;
+  if (auth.kind === 'public' || auth.kind === 'any') return true;
+  if (auth.kind === 'member') return false;
+  return auth.permission === null || permissions.includes(auth.permission);
+}
+
+/** Whether a member caller passes the route's declared auth. */
+export function memberMayCall(auth: RouteAuth | undefined, m: { memberRole: string; isAdmin: boolean }): boolean {
+  if (!auth) return false;
+  if (auth.kind === 'public' || auth.kind === 'any') return true;
+  if (auth.kind === 'staff') return false;
+  if (auth.write && m.memberRole === 'viewer' && !m.isAdmin) return false;
+  if (auth.admin && !m.isAdmin) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixtures: ids of the demo data plus throw-away objects the recipes may change freely
+
+interface Child { id: string }
+export interface CustomerDetail {
+  id: string; name: string; version: number; salespersonId: string | null; regionId: string | null; status: string;
+  contacts: Child[]; addresses: Child[]; invoiceProfiles: Child[]; members: (Child & { username: string | null; version: number })[];
+}
+
+export interface Fixtures {
+  app: FastifyInstance;
+  owner: Client;
+  dealer1: Client;
+  regions: Record<string, string>;
+  staff: Record<string, string>;
+  roles: Record<string, string>;
+  /** Demo customers by the username of their first member: dealer1, dealer2, retailer1, consumer1. */
+  customers: Record<string, CustomerDetail>;
+  /** A customer assigned to `sales`, in 上海 (so sales, the regional manager and everyone with scope "all" see it). */
+  target: CustomerDetail;
+  /** A staff user the recipes may edit and reset. */
+  spareStaffId: string;
+  /** A custom role the recipes may edit. */
+  spareRoleId: string;
+  /** A member login of dealer1's company that mall recipes may edit. */
+  spareMemberId: string;
+  /** Fresh unique suffix. */
+  n(): number;
+  uniquePhone(): string;
+  customer(id: string): Promise<CustomerDetail>;
+}
+
+let counter = 0;
+const next = () => ++counter;
+
+export async function setUpFixtures(app: FastifyInstance): Promise<Fixtures> {
+  const owner = await loginStaff(app, 'owner');
+  const dealer1 = await loginMember(app, 'dealer1');
+  const ok = <T>(res: LightMyRequestResponse, status: number, what: string): T => {
+    if (res.statusCode !== status) throw new Error(`fixture ${what}: ${res.statusCode} ${res.body}`);
+    return res.json() as T;
+  };
+  const regionList = ok<{ items: { id: string; code: string | null; name: string }[] }>(await owner.get('/api/v1/admin/regions'), 200, 'regions').items;
+  const regions = Object.fromEntries(regionList.map((r) => [r.code ?? r.name, r.id]));
+  const staffList = ok<{ items: { id: string; username: string }[] }>(await owner.get('/api/v1/admin/staff?limit=200'), 200, 'staff').items;
+  const staff = Object.fromEntries(staffList.map((s) => [s.username, s.id]));
+  const roleList = ok<{ items: { id: string; code: string | null; name: string }[] }>(await owner.get('/api/v1/admin/roles'), 200, 'roles').items;
+  const roles = Object.fromEntries(roleList.filter((r) => r.code).map((r) => [r.code!, r.id]));
+
+  const customer = async (id: string) => ok<CustomerDetail>(await owner.get(`/api/v1/admin/customers/${id}`), 200, `customer ${id}`);
+  const list = ok<{ items: { id: string; name: string }[] }>(await owner.get('/api/v1/admin/customers?limit=200'), 200, 'customers').items;
+  const customers: Record<string, CustomerDetail> = {};
+  for (const c of DEMO_CUSTOMERS) customers[c.members[0].username] = await customer(list.find((x) => x.name === c.name)!.id);
+
+  const uniquePhone = () => `139${String(40_000_000 + next()).padStart(8, '0')}`;
+  const targetId = ok<CustomerDetail>(await owner.post('/api/v1/admin/customers', {
+    name: `QA 目标客户 ${next()}`, type: 'dealer', regionId: regions['310000'], salespersonId: staff.sales, contactName: '测试', phone: uniquePhone(),
+    member: { username: `qatarget${next()}`, password: DEMO_PASSWORD },
+  }), 201, 'target customer').id;
+  ok(await owner.post(`/api/v1/admin/customers/${targetId}/addresses`, { receiver: '收货人', phone: uniquePhone(), regionText: '上海市', detail: '测试路 1 号' }), 201, 'target address');
+  ok(await owner.post(`/api/v1/admin/customers/${targetId}/invoice-profiles`, { kind: 'normal', title: 'QA 发票抬头', taxNo: '91310000000000000X' }), 201, 'target invoice profile');
+
+  const spareStaffId = ok<{ id: string }>(await owner.post('/api/v1/admin/staff', {
+    name: '备用员工', username: `qaspare${next()}`, password: DEMO_PASSWORD, roleIds: [roles.warehouse],
+  }), 201, 'spare staff').id;
+  const spareRoleId = ok<{ id: string }>(await owner.post('/api/v1/admin/roles', { name: `QA 备用角色 ${next()}`, permissions: ['customers.read'], dataScope: 'all' }), 201, 'spare role').id;
+  const spareMemberId = ok<{ id: string }>(await dealer1.post('/api/v1/mall/members', {
+    name: '备用登录', username: `qaspareM${next()}`, password: DEMO_PASSWORD, memberRole: 'buyer',
+  }), 201, 'spare member').id;
+
+  return {
+    app, owner, dealer1, regions, staff, roles, customers, target: await customer(targetId), spareStaffId, spareRoleId, spareMemberId,
+    n: next, uniquePhone, customer,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Recipes: one plausible, valid request per known route, and the answer it gets from a caller who may call it
+
+export interface Planned {
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+  /** Statuses a permitted caller gets for this request. */
+  expect: number[];
+}
+export type Recipe = (fx: Fixtures) => Promise<Planned>;
+
+const created = async (res: Promise<LightMyRequestResponse>, what: string): Promise<string> => {
+  const r = await res;
+  if (r.statusCode !== 201) throw new Error(`recipe set-up (${what}): ${r.statusCode} ${r.body}`);
+  return (r.json() as { id?: string; apiKey?: { id: string } }).id ?? (r.json() as { apiKey: { id: string } }).apiKey.id;
+};
+const json = async <T>(res: Promise<LightMyRequestResponse>): Promise<T> => (await res).json() as T;
+
+const addressBody = (fx: Fixtures) => ({ receiver: `收货人${fx.n()}`, phone: fx.uniquePhone(), regionText: '上海市 浦东新区', detail: `张江路 ${fx.n()} 号` });
+const contactBody = (fx: Fixtures) => ({ name: `联系人${fx.n()}`, phone: fx.uniquePhone(), position: '采购' });
+const invoiceBody = (fx: Fixtures) => ({ kind: 'normal', title: `QA 抬头 ${fx.n()}`, taxNo: '91310000000000000X' });
+const memberBody = (fx: Fixtures) => ({ name: `登录${fx.n()}`, username: `qam${fx.n()}`, password: 'Passw0rd123', memberRole: 'buyer' });
+const customerBody = (fx: Fixtures) => ({ name: `QA 客户 ${fx.n()}`, type: 'retailer', regionId: fx.regions['310000'], contactName: '测试', phone: fx.uniquePhone() });
+/** A fresh registration awaiting approval (in 苏州 by default); reopens registration if a test closed it. */
+async function pendingRegistration(fx: Fixtures, regionCode = '320500'): Promise<string> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const res = await client(fx.app).post('/api/v1/auth/register', {
+      companyName: `QA 注册 ${fx.n()}`, type: 'retailer', contactName: '注册人', phone: fx.uniquePhone(), password: 'Passw0rd123', regionId: fx.regions[regionCode],
+    });
+    if (res.statusCode === 201 && res.json().status === 'pending') return res.json().customerId;
+    const current = await json<{ settings: Record<string, unknown>; version: number }>(fx.owner.get('/api/v1/admin/settings'));
+    await fx.owner.put('/api/v1/admin/settings', { settings: { ...current.settings, registrationOpen: true, autoApproveRegistration: false }, version: current.version });
+  }
+  throw new Error('recipe set-up: cannot create a pending registration');
+}
+/** A fresh customer in the target's scope (assigned to `sales`, in 上海). */
+const freshCustomer = (fx: Fixtures) => created(fx.owner.post('/api/v1/admin/customers', { ...customerBody(fx), salespersonId: fx.staff.sales }), 'customer');
+
+const CHILD_BODIES: Record<string, (fx: Fixtures) => Record<string, unknown>> = { contacts: contactBody, addresses: addressBody, 'invoice-profiles': invoiceBody };
+
+export const RECIPES: Record<string, Recipe> = {
+  // public and auth
+  'GET /api/v1/tenant': async () => ({ expect: [200] }),
+  'GET /api/v1/regions': async () => ({ expect: [200] }),
+  'POST /api/v1/auth/register': async (fx) => ({
+    body: { companyName: `QA 公司 ${fx.n()}`, type: 'retailer', contactName: '注册人', phone: fx.uniquePhone(), username: `qareg${fx.n()}`, password: 'Passw0rd123', regionId: fx.regions['330100'], address: { regionText: '杭州', detail: '文三路' } },
+    expect: [201],
+  }),
+  'POST /api/v1/auth/staff/login': async () => ({ body: { login: 'no-such-login', password: 'Passw0rd123' }, expect: [401] }),
+  'POST /api/v1/auth/member/login': async () => ({ body: { login: 'no-such-login', password: 'Passw0rd123' }, expect: [401] }),
+  'POST /api/v1/auth/logout': async () => ({ expect: [204] }),
+  'GET /api/v1/auth/me': async () => ({ expect: [200] }),
+  // the current password is deliberately wrong, so this never changes anyone's password
+  'POST /api/v1/auth/password': async () => ({ body: { currentPassword: 'not-the-password-1', newPassword: 'Passw0rd123' }, expect: [400] }),
+  'POST /api/v1/auth/reset/request': async () => ({ body: { realm: 'staff', login: 'no-such-login' }, expect: [202] }),
+  'POST /api/v1/auth/reset/confirm': async () => ({ body: { realm: 'staff', login: 'no-such-login', code: '123456', newPassword: 'Passw0rd123' }, expect: [400] }),
+
+  // console: roles and staff
+  'GET /api/v1/admin/permissions': async () => ({ expect: [200] }),
+  'GET /api/v1/admin/roles': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/roles': async (fx) => ({ body: { name: `QA 角色 ${fx.n()}`, permissions: ['customers.read'], dataScope: 'assigned' }, expect: [201] }),
+  'PATCH /api/v1/admin/roles/:id': async (fx) => {
+    const role = (await json<{ items: { id: string; version: number }[] }>(fx.owner.get('/api/v1/admin/roles'))).items.find((r) => r.id === fx.spareRoleId)!;
+    return { params: { id: role.id }, body: { name: `QA 备用角色 ${fx.n()}`, version: role.version }, expect: [200] };
+  },
+  'DELETE /api/v1/admin/roles/:id': async (fx) => ({
+    params: { id: await created(fx.owner.post('/api/v1/admin/roles', { name: `QA 待删角色 ${fx.n()}`, permissions: [], dataScope: 'all' }), 'role') }, expect: [204],
+  }),
+  'GET /api/v1/admin/staff': async () => ({ query: { limit: '5', q: '张' }, expect: [200] }),
+  'POST /api/v1/admin/staff': async (fx) => ({
+    body: { name: `QA 员工 ${fx.n()}`, username: `qastaff${fx.n()}`, phone: fx.uniquePhone(), email: `qa${fx.n()}@example.com`, password: 'Passw0rd123', roleIds: [fx.roles.warehouse], regionIds: [] },
+    expect: [201],
+  }),
+  'GET /api/v1/admin/staff/:id': async (fx) => ({ params: { id: fx.spareStaffId }, expect: [200] }),
+  'PATCH /api/v1/admin/staff/:id': async (fx) => {
+    const s = await json<{ version: number }>(fx.owner.get(`/api/v1/admin/staff/${fx.spareStaffId}`));
+    return { params: { id: fx.spareStaffId }, body: { name: `备用员工${fx.n()}`, version: s.version }, expect: [200] };
+  },
+  'POST /api/v1/admin/staff/:id/reset-password': async (fx) => ({ params: { id: fx.spareStaffId }, body: { newPassword: 'Passw0rd123' }, expect: [204] }),
+
+  // console: reference data
+  'GET /api/v1/admin/regions': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/regions': async (fx) => ({ body: { name: `QA 区域 ${fx.n()}`, parentId: fx.regions.EAST, code: null }, expect: [201] }),
+  'GET /api/v1/admin/customer-levels': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/customer-levels': async (fx) => ({ body: { name: `QA 等级 ${fx.n()}`, rank: 7 }, expect: [201] }),
+  'PATCH /api/v1/admin/customer-levels/:id': async (fx) => ({
+    params: { id: await created(fx.owner.post('/api/v1/admin/customer-levels', { name: `QA 改等级 ${fx.n()}`, rank: 8 }), 'level') },
+    body: { name: `QA 改后 ${fx.n()}`, rank: 9, version: 1 }, expect: [200],
+  }),
+
+  // console: customers (all on customers in the target's scope)
+  'GET /api/v1/admin/customers': async () => ({ query: { limit: '10', status: 'active' }, expect: [200] }),
+  'POST /api/v1/admin/customers': async (fx) => ({ body: customerBody(fx), expect: [201] }),
+  'GET /api/v1/admin/customers/:id': async (fx) => ({ params: { id: fx.target.id }, expect: [200] }),
+  'PATCH /api/v1/admin/customers/:id': async (fx) => ({
+    params: { id: fx.target.id }, body: { remark: `备注 ${fx.n()}`, version: (await fx.customer(fx.target.id)).version }, expect: [200],
+  }),
+  'POST /api/v1/admin/customers/:id/approve': async (fx) => ({ params: { id: await pendingRegistration(fx) }, expect: [200] }),
+  'POST /api/v1/admin/customers/:id/reject': async (fx) => ({ params: { id: await pendingRegistration(fx) }, body: { reason: '资料不全' }, expect: [200] }),
+  'POST /api/v1/admin/customers/:id/disable': async (fx) => ({ params: { id: await freshCustomer(fx) }, expect: [200] }),
+  'POST /api/v1/admin/customers/:id/enable': async (fx) => {
+    const id = await freshCustomer(fx);
+    await fx.owner.post(`/api/v1/admin/customers/${id}/disable`);
+    return { params: { id }, expect: [200] };
+  },
+  'POST /api/v1/admin/customers/:id/members': async (fx) => ({ params: { id: fx.target.id }, body: memberBody(fx), expect: [201] }),
+  'PATCH /api/v1/admin/customers/:id/members/:childId': async (fx) => {
+    const m = (await fx.customer(fx.target.id)).members[0];
+    return { params: { id: fx.target.id, childId: m.id }, body: { name: `目标登录${fx.n()}`, version: m.version }, expect: [200] };
+  },
+  ...Object.fromEntries(Object.entries(CHILD_BODIES).flatMap(([coll, body]) => [
+    [`POST /api/v1/admin/customers/:id/${coll}`, async (fx: Fixtures) => ({ params: { id: fx.target.id }, body: body(fx), expect: [201] })],
+    [`PATCH /api/v1/admin/customers/:id/${coll}/:childId`, async (fx: Fixtures) => ({
+      params: { id: fx.target.id, childId: await created(fx.owner.post(`/api/v1/admin/customers/${fx.target.id}/${coll}`, body(fx)), coll) },
+      body: body(fx), expect: [200],
+    })],
+    [`DELETE /api/v1/admin/customers/:id/${coll}/:childId`, async (fx: Fixtures) => ({
+      params: { id: fx.target.id, childId: await created(fx.owner.post(`/api/v1/admin/customers/${fx.target.id}/${coll}`, body(fx)), coll) }, expect: [204],
+    })],
+  ])),
+
+  // console: system
+  'GET /api/v1/admin/audit': async () => ({ query: { limit: '5', entityType: 'customer' }, expect: [200] }),
+  'GET /api/v1/admin/settings': async () => ({ expect: [200] }),
+  'PUT /api/v1/admin/settings': async (fx) => {
+    const current = await json<{ settings: Record<string, unknown>; version: number }>(fx.owner.get('/api/v1/admin/settings'));
+    return { body: { settings: { ...current.settings, supportPhone: `400-${fx.n()}` }, version: current.version }, expect: [200] };
+  },
+  'GET /api/v1/admin/api-keys': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/api-keys': async (fx) => ({ body: { name: `QA key ${fx.n()}`, scopes: ['customers.read'] }, expect: [201] }),
+  'DELETE /api/v1/admin/api-keys/:id': async (fx) => ({
+    params: { id: await created(fx.owner.post('/api/v1/admin/api-keys', { name: `QA 待撤销 ${fx.n()}`, scopes: ['customers.read'] }), 'api key') }, expect: [200],
+  }),
+
+  // mall (dealer1's company; objects to change are created by dealer1 first)
+  'GET /api/v1/mall/account': async () => ({ expect: [200] }),
+  'PATCH /api/v1/mall/account/profile': async () => ({ body: {}, expect: [200] }),
+  ...Object.fromEntries((['addresses', 'invoice-profiles'] as const).flatMap((coll) => {
+    const body = CHILD_BODIES[coll];
+    const own = (fx: Fixtures) => created(fx.dealer1.post(`/api/v1/mall/${coll}`, body(fx)), `mall ${coll}`);
+    return [
+      [`GET /api/v1/mall/${coll}`, async () => ({ expect: [200] })],
+      [`POST /api/v1/mall/${coll}`, async (fx: Fixtures) => ({ body: body(fx), expect: [201] })],
+      [`PATCH /api/v1/mall/${coll}/:id`, async (fx: Fixtures) => ({ params: { id: await own(fx) }, body: body(fx), expect: [200] })],
+      [`DELETE /api/v1/mall/${coll}/:id`, async (fx: Fixtures) => ({ params: { id: await own(fx) }, expect: [204] })],
+      [`POST /api/v1/mall/${coll}/:id/default`, async (fx: Fixtures) => ({ params: { id: await own(fx) }, expect: [200] })],
+    ];
+  })),
+  'GET /api/v1/mall/members': async () => ({ expect: [200] }),
+  'POST /api/v1/mall/members': async (fx) => ({ body: memberBody(fx), expect: [201] }),
+  'PATCH /api/v1/mall/members/:id': async (fx) => {
+    const m = (await json<{ items: { id: string; version: number }[] }>(fx.dealer1.get('/api/v1/mall/members'))).items.find((x) => x.id === fx.spareMemberId)!;
+    return { params: { id: m.id }, body: { name: `备用登录${fx.n()}`, version: m.version }, expect: [200] };
+  },
+};
+
+/** The recipe of a route, or a generic one (a well-formed id that names nothing, an empty body) for routes without one. */
+export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & { generic: boolean }> {
+  const recipe = RECIPES[routeKey(route)];
+  if (recipe) return { ...(await recipe(fx)), generic: false };
+  const params = Object.fromEntries(pathParamsOf(route.url).map((p) => [p, NO_SUCH_ID]));
+  return { params, body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {}, expect: [200, 201, 204, 400, 404, 409], generic: true };
+}
+
+/** Sends a planned request with `c`. */
+export function send(c: Client, route: { method: Method; url: string }, p: Planned, headers?: Record<string, string>) {
+  return c.request(route.method, withQuery(fillUrl(route.url, p.params ?? {}), p.query), p.body, headers);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// OpenAPI
+
+export interface JsonSchema {
+  type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; items?: JsonSchema;
+  anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; enum?: unknown[]; const?: unknown; $ref?: string;
+  minLength?: number; maxLength?: number; pattern?: string; format?: string; minimum?: number; maximum?: number;
+  minItems?: number; maxItems?: number; default?: unknown; additionalProperties?: boolean | JsonSchema;
+}
+export interface OpenApiDoc { paths: Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[]; requestBody?: { content: Record<string, { schema: JsonSchema }> } }>>; components?: { schemas?: Record<string, JsonSchema> } }
+
+export interface Operation {
+  method: Method;
+  /** Fastify-style url (`/x/:id`), as in the route table. */
+  url: string;
+  pathParams: { name: string; schema: JsonSchema }[];
+  query: { name: string; required: boolean; schema: JsonSchema }[];
+  body?: JsonSchema;
+}
+
+export function operations(doc: OpenApiDoc): Operation[] {
+  const resolve = (s: JsonSchema): JsonSchema => deref(doc, s);
+  const ops: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [m, op] of Object.entries(methods)) {
+      const params = op.parameters ?? [];
+      const body = op.requestBody?.content['application/json']?.schema;
+      ops.push({
+        method: m.toUpperCase() as Method,
+        url: path.replace(/\{(\w+)\}/g, ':$1'),
+        pathParams: params.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: resolve(p.schema) })),
+        query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: !!p.required, schema: resolve(p.schema) })),
+        body: body ? resolve(body) : undefined,
+      });
+    }
+  }
+  return ops;
+}
+
+export function deref(doc: OpenApiDoc, s: JsonSchema): JsonSchema {
+  let cur = s;
+  for (let i = 0; cur.$ref && i < 10; i++) cur = doc.components?.schemas?.[cur.$ref.split('/').pop()!] ?? cur;
+  return cur;
+}
+
+export type FieldKind = 'string' | 'number' | 'boolean' | 'array' | 'object' | 'enum' | 'unknown';
+export interface Field {
+  /** Path below the body root, e.g. ['settings', 'companyName']. */
+  path: string[];
+  schema: JsonSchema;
+  kind: FieldKind;
+  nullable: boolean;
+  required: boolean;
+}
+
+/** The non-null alternative of a schema and whether null is allowed. */
+export function unwrapNullable(s: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts) {
+    const nonNull = alts.filter((a) => a.type !== 'null');
+    return { schema: nonNull.length === 1 ? nonNull[0] : s, nullable: nonNull.length < alts.length };
+  }
+  if (Array.isArray(s.type)) return { schema: { ...s, type: s.type.find((t) => t !== 'null') }, nullable: s.type.includes('null') };
+  return { schema: s, nullable: false };
+}
+
+export function kindOf(s: JsonSchema): FieldKind {
+  if (s.enum || s.const !== undefined) return 'enum';
+  switch (s.type) {
+    case 'string': return 'string';
+    case 'number': case 'integer': return 'number';
+    case 'boolean': return 'boolean';
+    case 'array': return 'array';
+    case 'object': return 'object';
+    default: return s.properties ? 'object' : 'unknown';
+  }
+}
+
+/** Every property of an object schema, nested objects included (depth-first). */
+export function fieldsOf(s: JsonSchema, prefix: string[] = []): Field[] {
+  const out: Field[] = [];
+  for (const [name, raw] of Object.entries(s.properties ?? {})) {
+    const { schema, nullable } = unwrapNullable(raw);
+    const field: Field = { path: [...prefix, name], schema, kind: kindOf(schema), nullable, required: (s.required ?? []).includes(name) };
+    out.push(field);
+    if (field.kind === 'object') out.push(...fieldsOf(schema, field.path));
+  }
+  return out;
+}
+
+/** A value satisfying `s` as far as a schema walk can tell, for routes without a recipe. */
+export function sampleOf(s: JsonSchema, name = ''): unknown {
+  const { schema } = unwrapNullable(s);
+  if (schema.default !== undefined) return schema.default;
+  switch (kindOf(schema)) {
+    case 'enum': return schema.enum ? schema.enum[0] : schema.const;
+    case 'number': return Math.max(schema.minimum ?? 1, 1);
+    case 'boolean': return false;
+    case 'array': return Array.from({ length: schema.minItems ?? 0 }, () => sampleOf(schema.items ?? {}, name));
+    case 'object': return Object.fromEntries((schema.required ?? []).map((k) => [k, sampleOf(schema.properties![k], k)]));
+    case 'string': {
+      const n = next();
+      if (schema.format === 'email' || /email/i.test(name)) return `qa${n}@example.com`;
+      if (/password/i.test(name)) return 'Passw0rd123';
+      if (/phone/i.test(name)) return `139${String(50_000_000 + n).padStart(8, '0')}`;
+      if (schema.pattern === '^[0-9A-Za-z_-]+$') return NO_SUCH_ID;
+      if (schema.pattern?.startsWith('^[A-Za-z]')) return `qa${n}`;
+      return `QA ${name} ${n}`.slice(0, schema.maxLength ?? 100).padEnd(schema.minLength ?? 0, 'x');
+    }
+    default: return null;
+  }
+}
+
+export function setAt(obj: unknown, path: string[], value: unknown, remove = false): unknown {
+  const copy = structuredClone(obj ?? {}) as Record<string, unknown>;
+  let cur = copy;
+  for (const k of path.slice(0, -1)) {
+    if (typeof cur[k] !== 'object' || cur[k] === null) cur[k] = {};
+    cur = cur[k] as Record<string, unknown>;
+  }
+  if (remove) delete cur[path[path.length - 1]];
+  else cur[path[path.length - 1]] = value;
+  return copy;
+}
