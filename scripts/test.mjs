@@ -1,7 +1,7 @@
 // `npm test`: the whole suite. Builds the web app for the browser tests, finds the PostgreSQL server
 // for the server tier, and runs every vitest project. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import pg from 'pg';
 
 const env = { ...process.env };
@@ -34,5 +34,15 @@ if (!existsSync('dist/web/admin.html') || env.CI) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const run = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: 'inherit', env });
+mkdirSync('.tmp', { recursive: true });
+const report = '.tmp/vitest-report.json';
+rmSync(report, { force: true });
+const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit', env });
+
+// One plain closing line that any CI reads, whatever the reporter.
+if (existsSync(report)) {
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  console.log(`\nTests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+}
 process.exit(run.status ?? 1);
