@@ -46,14 +46,15 @@ export const toInvoiceProfileOut = (r: typeof invoiceProfiles.$inferSelect) => (
 export async function loadDetail(tx: Tx, tenantId: string, id: string, scope?: SQL) {
   const [row] = await selectSummaries(tx, and(eq(customers.tenantId, tenantId), eq(customers.id, id), scope), 1);
   if (!row) return null;
-  const [contacts, addresses, profiles, members] = await Promise.all([
-    tx.select().from(customerContacts).where(and(eq(customerContacts.tenantId, tenantId), eq(customerContacts.customerId, id))).orderBy(asc(customerContacts.id)),
-    tx.select().from(customerAddresses).where(and(eq(customerAddresses.tenantId, tenantId), eq(customerAddresses.customerId, id)))
-      .orderBy(desc(customerAddresses.isDefault), asc(customerAddresses.id)),
-    tx.select().from(invoiceProfiles).where(and(eq(invoiceProfiles.tenantId, tenantId), eq(invoiceProfiles.customerId, id)))
-      .orderBy(desc(invoiceProfiles.isDefault), asc(invoiceProfiles.id)),
-    tx.select().from(customerMembers).where(and(eq(customerMembers.tenantId, tenantId), eq(customerMembers.customerId, id))).orderBy(asc(customerMembers.id)),
-  ]);
+  // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
+  const contacts = await tx.select().from(customerContacts)
+    .where(and(eq(customerContacts.tenantId, tenantId), eq(customerContacts.customerId, id))).orderBy(asc(customerContacts.id));
+  const addresses = await tx.select().from(customerAddresses)
+    .where(and(eq(customerAddresses.tenantId, tenantId), eq(customerAddresses.customerId, id))).orderBy(desc(customerAddresses.isDefault), asc(customerAddresses.id));
+  const profiles = await tx.select().from(invoiceProfiles)
+    .where(and(eq(invoiceProfiles.tenantId, tenantId), eq(invoiceProfiles.customerId, id))).orderBy(desc(invoiceProfiles.isDefault), asc(invoiceProfiles.id));
+  const members = await tx.select().from(customerMembers)
+    .where(and(eq(customerMembers.tenantId, tenantId), eq(customerMembers.customerId, id))).orderBy(asc(customerMembers.id));
   return {
     ...toSummary(row),
     contacts: contacts.map(toContactOut),

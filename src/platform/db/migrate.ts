@@ -21,7 +21,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
 
 async function enforceTenancy(db: Db): Promise<void> {
   // Roles are cluster-wide: a parallel migration of another database may create it at the same moment.
-  await db.execute(sql.raw(`DO $$ BEGIN CREATE ROLE ${APP_ROLE} NOLOGIN;
+  // A non-superuser owner cannot create roles: then the DBA creates it once (README) and this is a no-op.
+  await db.execute(sql.raw(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`));
   await db.execute(sql.raw(`DO $$ BEGIN
       IF NOT pg_has_role(current_user, '${APP_ROLE}', 'MEMBER') THEN EXECUTE 'GRANT ${APP_ROLE} TO ' || quote_ident(current_user); END IF;
