@@ -46,7 +46,7 @@ export function authRoutes(deps: { auth: AuthService; secureCookies: boolean; lo
       });
     }
 
-    r.post('/logout', { config: publicRoute, schema: { tags, summary: 'End this session', response: { 204: z.null() } } }, async (req, reply) => {
+    r.post('/logout', { config: publicRoute, schema: { tags, summary: 'End this session', response: { 204: z.null(), 400: problemSchema, 404: problemSchema } } }, async (req, reply) => {
       if (req.actor && req.authVia === 'cookie') await auth.logout(tenantOf(req).id, sessionId(req.cookies[SESSION_COOKIE]));
       clearCookies(reply);
       return reply.status(204).send(null);
