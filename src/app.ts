@@ -3,7 +3,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createApiKeysService } from './modules/auth/api-keys.service.js';
@@ -24,6 +24,8 @@ import { registerErrorHandling } from './platform/errors/error-handler.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createNotifier, type Notifier } from './platform/mail/notifier.js';
 import { registerWeb } from './platform/http/web.js';
+import { registerTextGuard } from './platform/http/text-guard.js';
+import { problem } from './platform/errors/problem.js';
 
 export interface AppDeps {
   config: Config;
@@ -40,7 +42,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const notifier = deps.notifier ?? createNotifier(logger, config.smtp);
 
-  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, routerOptions: { maxParamLength: 200 } });
+  const app: FastifyInstance = Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: BODY_LIMIT, trustProxy: config.trustProxy, routerOptions: { maxParamLength: 200 },
+    // URL errors found by the router (over-long or badly %-encoded ids) are answered before any hook; keep them problem documents.
+    frameworkErrors: (_err, _req, reply) => {
+      (reply as FastifyReply).status(400).type('application/problem+json; charset=utf-8').send(problem('validation_failed', 'The URL is malformed or a path segment is too long', [{ path: 'params', message: 'malformed' }]));
+    },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -88,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const customers = createCustomersModule(database, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   const settings = createSettingsService(database);
   registerAuthHooks(app, { tenants, auth, apiKeys });
+  registerTextGuard(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {

@@ -2,10 +2,10 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Ctx } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/database.js';
-import { notFound } from '../../platform/errors/app-error.js';
+import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.js';
-import { toAddressOut, toContactOut, toInvoiceProfileOut } from './customers.repository.js';
+import { toAddressOut, toContactOut, toInvoiceProfileOut, unknownRegionIds } from './customers.repository.js';
 import { customerAddresses, customerContacts, invoiceProfiles } from './customers.tables.js';
 
 interface ChildTable {
@@ -16,6 +16,8 @@ interface ChildTable {
   /** The one-per-customer flag (default address, primary contact); setting it on one row clears the others. */
   flag: PgColumn;
   flagKey: string;
+  /** Checks references in a new or changed row (throws AppError). */
+  check?: (tx: Tx, tenantId: string, input: Record<string, unknown>) => Promise<void>;
 }
 
 /**
@@ -39,6 +41,7 @@ function childCollection<Out>(entityType: string, t: ChildTable, toOut: (row: ne
       (await tx.select().from(t.table).where(own(tenantId, customerId)).orderBy(desc(t.flag), asc(t.id))).map((r) => toOut(r as never)),
 
     async add(tx: Tx, ctx: Ctx<Ctx['actor']>, customerId: string, input: Record<string, unknown>): Promise<Out> {
+      await t.check?.(tx, ctx.tenantId, input);
       const id = newId();
       const existing = await tx.select({ id: t.id }).from(t.table).where(own(ctx.tenantId, customerId)).limit(1);
       const flagged = input[t.flagKey] === true || existing.length === 0;
@@ -52,6 +55,7 @@ function childCollection<Out>(entityType: string, t: ChildTable, toOut: (row: ne
 
     async update(tx: Tx, ctx: Ctx<Ctx['actor']>, customerId: string, id: string, input: Record<string, unknown>): Promise<Out> {
       const before = await get(tx, ctx.tenantId, customerId, id);
+      await t.check?.(tx, ctx.tenantId, input);
       const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       // The default cannot be switched off directly: another row must be made the default instead.
       if (patch[t.flagKey] === false && before[t.flagKey] === true) delete patch[t.flagKey];
@@ -82,6 +86,11 @@ export const contacts = childCollection('contact', {
 export const addresses = childCollection('address', {
   table: customerAddresses, tenantId: customerAddresses.tenantId, id: customerAddresses.id, customerId: customerAddresses.customerId,
   flag: customerAddresses.isDefault, flagKey: 'isDefault',
+  async check(tx, tenantId, input) {
+    if (typeof input.regionId === 'string' && (await unknownRegionIds(tx, tenantId, [input.regionId])).length) {
+      throw new AppError('validation_failed', { message: 'unknown region', errors: [{ path: 'body.regionId', message: 'unknown region' }] });
+    }
+  },
 }, toAddressOut);
 
 export const invoiceProfilesOf = childCollection('invoice_profile', {

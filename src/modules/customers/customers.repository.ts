@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { iso } from '../../platform/http/schemas.js';
 import { staffUsers } from '../staff/staff.tables.js';
@@ -72,6 +72,13 @@ export async function lockCustomer(tx: Tx, tenantId: string, id: string, scope?:
 export async function lowestLevelId(tx: Tx, tenantId: string): Promise<string | null> {
   const [row] = await tx.select({ id: customerLevels.id }).from(customerLevels).where(eq(customerLevels.tenantId, tenantId)).orderBy(asc(customerLevels.rank)).limit(1);
   return row?.id ?? null;
+}
+
+/** The ids among `ids` that name no region of the tenant. */
+export async function unknownRegionIds(tx: Tx, tenantId: string, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const found = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.tenantId, tenantId), inArray(regions.id, [...ids])));
+  return ids.filter((id) => !found.some((f) => f.id === id));
 }
 
 export async function exists(tx: Tx, table: typeof regions | typeof customerLevels, tenantId: string, id: string) {

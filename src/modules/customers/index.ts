@@ -9,6 +9,7 @@ import { createRegistrationService } from './registration.service.js';
 
 export { memberPrincipals };
 export { customersInScope, customerIdInScope } from './customer-scope.js';
+export { unknownRegionIds } from './customers.repository.js';
 
 export function createCustomersModule(database: Database, opts: { loginRateLimitPerMinute: number }) {
   const customers = createCustomersService(database);

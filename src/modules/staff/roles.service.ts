@@ -9,12 +9,12 @@ import { BUILT_IN_ROLES, isPermission } from './domain/permissions.js';
 import type { RoleCreate, RoleUpdate } from './staff.schemas.js';
 import { roles, staffRoles } from './staff.tables.js';
 
-const UNIQUE = { roles_name_uq: 'name', roles_code_uq: 'code' };
+const UNIQUE = { roles_name_uq: 'body.name', roles_code_uq: 'body.code' };
 
 function checkPermissions(list: readonly string[]) {
   const unknown = list.filter((p) => !isPermission(p));
   if (unknown.length) {
-    throw new AppError('validation_failed', { message: 'unknown permissions', errors: unknown.map((p) => ({ path: 'permissions', message: `unknown permission ${p}` })) });
+    throw new AppError('validation_failed', { message: 'unknown permissions', errors: unknown.map((p) => ({ path: 'body.permissions', message: `unknown permission ${p}` })) });
   }
 }
 

@@ -8,10 +8,11 @@ import { iso } from '../../platform/http/schemas.js';
 import { toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.js';
+import { unknownRegionIds } from '../customers/index.js';
 import type { StaffCreate, StaffUpdate } from './staff.schemas.js';
 import { roles, staffRoles, staffUsers } from './staff.tables.js';
 
-const UNIQUE = { staff_username_uq: 'username', staff_phone_uq: 'phone', staff_email_uq: 'email' };
+const UNIQUE = { staff_username_uq: 'body.username', staff_phone_uq: 'body.phone', staff_email_uq: 'body.email' };
 type StaffRow = typeof staffUsers.$inferSelect;
 
 async function rolesOf(tx: Tx, tenantId: string, staffIds: string[]) {
@@ -35,10 +36,15 @@ function toOut(row: StaffRow, roleList: { id: string; code: string | null; name:
 async function checkAssignableRoles(tx: Tx, ctx: Ctx<Operator>, roleIds: string[]) {
   const found = await tx.select().from(roles).where(and(eq(roles.tenantId, ctx.tenantId), inArray(roles.id, roleIds)));
   const missing = roleIds.filter((id) => !found.some((r) => r.id === id));
-  if (missing.length) throw new AppError('validation_failed', { message: 'unknown role', errors: missing.map((id) => ({ path: 'roleIds', message: `unknown role ${id}` })) });
+  if (missing.length) throw new AppError('validation_failed', { message: 'unknown role', errors: missing.map((id) => ({ path: 'body.roleIds', message: `unknown role ${id}` })) });
   const beyond = found.flatMap((r) => r.permissions).filter((p) => !ctx.actor.permissions.has(p));
   if (beyond.length) throw new AppError('forbidden', { message: `cannot assign permissions you do not hold: ${[...new Set(beyond)].join(', ')}` });
   return found;
+}
+
+async function checkRegions(tx: Tx, tenantId: string, regionIds: readonly string[] | undefined) {
+  const unknown = regionIds ? await unknownRegionIds(tx, tenantId, regionIds) : [];
+  if (unknown.length) throw new AppError('validation_failed', { message: 'unknown region', errors: unknown.map((id) => ({ path: 'body.regionIds', message: `unknown region ${id}` })) });
 }
 
 /** The company must keep at least one active owner. */
@@ -84,6 +90,7 @@ export function createStaffService(database: Database) {
       const passwordHash = await hashPassword(input.password);
       return database.tx(ctx.tenantId, async (tx) => {
         await checkAssignableRoles(tx, ctx, input.roleIds);
+        await checkRegions(tx, ctx.tenantId, input.regionIds);
         const row = {
           tenantId: ctx.tenantId, id: newId(), name: input.name, username: input.username, phone: input.phone ?? null,
           email: input.email ?? null, passwordHash, regionIds: input.regionIds,
@@ -100,6 +107,7 @@ export function createStaffService(database: Database) {
       const before = await detail(tx, ctx.tenantId, id);
       if (before.version !== input.version) throw new AppError('version_conflict', { message: 'staff was changed by someone else; reload' });
       const isOwner = before.roles.some((r) => r.code === 'owner');
+      await checkRegions(tx, ctx.tenantId, input.regionIds);
       if (input.roleIds) {
         const next = await checkAssignableRoles(tx, ctx, input.roleIds);
         if (isOwner && !next.some((r) => r.code === 'owner')) await assertOwnerRemains(tx, ctx.tenantId, id);

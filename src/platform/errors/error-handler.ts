@@ -12,7 +12,7 @@ function codeForFastifyError(err: FastifyError): ErrorCode | null {
   const status = err.statusCode ?? 500;
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) return 'payload_too_large';
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) return 'unsupported_media_type';
-  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return 'malformed_json';
+  if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) return 'malformed_json';
   if (status === 429) return 'rate_limited';
   if (status === 404) return 'route_not_found';
   if (status === 405) return 'method_not_allowed';
@@ -26,7 +26,7 @@ function codeForDatabaseError(err: unknown): ErrorCode | null {
   switch (code) {
     case '23505': return 'duplicate';
     case '40001': case '40P01': case '55P03': return 'version_conflict';
-    case '22P02': case '22003': case '22001': case '23502': case '23503': case '23514': return 'validation_failed';
+    case '22P02': case '22003': case '22001': case '22021': case '22P05': case '22007': case '22008': case '23502': case '23503': case '23514': return 'validation_failed';
     case 'ECONNREFUSED': case '57P01': case '57P03': case '08006': case '08001': return 'unavailable';
     default: return null;
   }

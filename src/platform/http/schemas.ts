@@ -9,5 +9,9 @@ export const phoneField = z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'no
 export const emailField = z.string().trim().toLowerCase().email('not an email address').max(254);
 export const usernameField = z.string().trim().min(3).max(40).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'letters, digits, _ . - and starting with a letter');
 export const versionField = z.number().int().min(1);
-export const isoDate = z.iso.datetime({ offset: true });
+/** An instant with a time zone, within years 1900–9999 (PostgreSQL refuses year 0, which JavaScript accepts). */
+export const isoDate = z.iso.datetime({ offset: true }).refine((v) => {
+  const y = new Date(v).getUTCFullYear();
+  return y >= 1900 && y <= 9999;
+}, 'year must be between 1900 and 9999');
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
