@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { ManualChunksOption } from 'rollup';
 import type { Connect, Plugin } from 'vite';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -6,26 +7,10 @@ import react from '@vitejs/plugin-react';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const backend = 'http://localhost:3000';
 
-/** Packages only the console uses; they must never end up in a chunk the mall loads. */
-const ANTD_ONLY = [
-  'antd', '@ant-design', '@rc-component', '@emotion', 'stylis', 'rc-cascader', 'rc-checkbox', 'rc-collapse',
-  'rc-dialog', 'rc-drawer', 'rc-dropdown', 'rc-image', 'rc-input', 'rc-input-number', 'rc-mentions', 'rc-menu',
-  'rc-motion', 'rc-notification', 'rc-overflow', 'rc-pagination', 'rc-picker', 'rc-progress', 'rc-rate',
-  'rc-resize-observer', 'rc-select', 'rc-slider', 'rc-steps', 'rc-switch', 'rc-table', 'rc-tabs', 'rc-textarea',
-  'rc-tooltip', 'rc-tree', 'rc-tree-select', 'rc-upload', 'rc-virtual-list', 'compute-scroll-into-view',
-  'scroll-into-view-if-needed', 'copy-to-clipboard', 'toggle-selection', 'json2mq', 'string-convert',
-  'throttle-debounce', 'resize-observer-polyfill',
-];
-/** Packages only the mall uses. */
-const MOBILE_ONLY = [
-  'antd-mobile', 'antd-mobile-icons', 'antd-mobile-v5-count', '@react-spring', '@use-gesture', '@floating-ui',
-  'ahooks', 'runes2', 'staged-components', 'nano-memoize', 'screenfull', 'js-cookie',
-];
-/** Used by both UI kits. */
-const SHARED = ['@rc-component/mini-decimal', 'rc-segmented', 'rc-field-form', 'rc-util'];
 const REACT = ['react', 'react-dom', 'scheduler', 'react-router', 'react-router-dom', 'cookie', 'set-cookie-parser'];
+type Kit = 'antd' | 'antd-mobile' | 'app';
 
-/** The npm package a module file belongs to. */
+/** The npm package a module file belongs to (nested copies count by their own name). */
 function packageOf(id: string): string | undefined {
   const path = id.replace(/\\/g, '/');
   const at = path.lastIndexOf('node_modules/');
@@ -34,20 +19,49 @@ function packageOf(id: string): string | undefined {
   return first?.startsWith('@') ? `${first}/${second}` : first;
 }
 
-/** Listed by name or by scope (`@ant-design`). */
-function listed(list: string[], pkg: string): boolean {
-  return list.includes(pkg) || list.includes(pkg.split('/')[0] ?? '');
+function kitOf(id: string): Kit | undefined {
+  const pkg = packageOf(id);
+  if (!pkg) return id.includes('/web/src/') || id.endsWith('.html') ? 'app' : undefined;
+  if (pkg === 'antd-mobile') return 'antd-mobile';
+  if (pkg === 'antd') return 'antd';
+  return undefined;
 }
 
-function manualChunks(id: string): string | undefined {
-  const pkg = packageOf(id);
-  if (!pkg) return undefined;
-  if (SHARED.includes(pkg)) return 'vendor';
-  if (listed(ANTD_ONLY, pkg)) return 'antd';
-  if (listed(MOBILE_ONLY, pkg)) return 'antd-mobile';
-  if (REACT.includes(pkg)) return 'react';
-  return 'vendor';
+/** Our own helpers in a few chunks rather than dozens of sub-kilobyte files; pages stay lazy, one chunk each. */
+function appChunk(id: string): string | undefined {
+  const path = id.replace(/\\/g, '/');
+  if (path.includes('/web/src/shared/')) return 'shared';
+  const m = /\/web\/src\/(admin|mall)\/(components|hooks|layout|auth)\//.exec(path);
+  return m ? `${m[1]}-common` : undefined;
 }
+
+/**
+ * Vendor chunks by who needs a package: what only antd reaches goes with antd, what only antd-mobile
+ * reaches goes with antd-mobile, so the mall never downloads console code (and the reverse).
+ */
+const manualChunks: ManualChunksOption = (id, { getModuleInfo }) => {
+  const pkg = packageOf(id);
+  if (!pkg) return appChunk(id);
+  if (REACT.includes(pkg)) return 'react';
+  const kits = new Set<Kit>();
+  const seen = new Set<string>();
+  const queue = [id];
+  while (queue.length > 0) {
+    const current = queue.pop() as string;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const kit = kitOf(current);
+    if (kit) {
+      kits.add(kit);
+      continue;
+    }
+    const info = getModuleInfo(current);
+    queue.push(...(info?.importers ?? []), ...(info?.dynamicImporters ?? []));
+  }
+  if (kits.size === 1 && kits.has('antd')) return 'antd';
+  if (kits.size === 1 && kits.has('antd-mobile')) return 'antd-mobile';
+  return 'vendor';
+};
 
 /** Dev and preview: serve the right page for the client-side routes /admin/* and /m/*. */
 function spaFallback(): Plugin {

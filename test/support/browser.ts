@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with the flags this sandbox needs and a fresh profile. */
+/** Debian's Chromium, headless, with the flags this sandbox needs; playwright gives each launch a fresh temporary profile. */
 export async function launchBrowser(): Promise<{ browser: Browser; context: (opts?: { mobile?: boolean }) => Promise<BrowserContext>; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'dinghuo-chromium-'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      '--disable-component-update', '--disable-sync'],
   });
   return {
     browser,
@@ -21,7 +17,6 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: (opt
       : { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' }),
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { setupI18n } from '../shared/i18n/setup-i18n';
 import { AdminApp } from './app';
 import { adminEn } from './i18n/admin.en';
 import { adminZhCN } from './i18n/admin.zh-CN';
+import './admin.css';
 
 setupI18n('admin', { 'zh-CN': adminZhCN, en: adminEn });
 

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { Spin } from 'antd';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { RequireStaff } from './auth/require-staff';
 import { AdminLayout } from './layout/admin-layout';
@@ -12,25 +13,30 @@ const page = (load: () => PageModule): Pick<RouteObject, 'lazy'> => ({
 
 export const router = createBrowserRouter(
   [
-    { path: '/login', ...page(() => import('./pages/login.page')), errorElement: <RouteError /> },
     {
-      element: <RequireStaff />,
-      errorElement: <RouteError />,
+      hydrateFallbackElement: <Spin fullscreen />,
       children: [
+        { path: '/login', ...page(() => import('./pages/login.page')), errorElement: <RouteError /> },
         {
-          element: <AdminLayout />,
+          element: <RequireStaff />,
+          errorElement: <RouteError />,
           children: [
-            { index: true, ...page(() => import('./pages/home.page')) },
-            { path: 'customers', ...page(() => import('./pages/customers/customer-list.page')) },
-            { path: 'customers/:id', ...page(() => import('./pages/customers/customer-detail.page')) },
-            { path: 'customer-levels', ...page(() => import('./pages/levels/levels.page')) },
-            { path: 'staff', ...page(() => import('./pages/staff/staff-list.page')) },
-            { path: 'roles', ...page(() => import('./pages/roles/roles.page')) },
-            { path: 'audit', ...page(() => import('./pages/audit/audit.page')) },
-            { path: 'api-keys', ...page(() => import('./pages/api-keys/api-keys.page')) },
-            { path: 'settings', ...page(() => import('./pages/settings/settings.page')) },
-            { path: 'account', ...page(() => import('./pages/account/account.page')) },
-            { path: '*', ...page(() => import('./pages/not-found.page')) },
+            {
+              element: <AdminLayout />,
+              children: [
+                { index: true, ...page(() => import('./pages/home.page')) },
+                { path: 'customers', ...page(() => import('./pages/customers/customer-list.page')) },
+                { path: 'customers/:id', ...page(() => import('./pages/customers/customer-detail.page')) },
+                { path: 'customer-levels', ...page(() => import('./pages/levels/levels.page')) },
+                { path: 'staff', ...page(() => import('./pages/staff/staff-list.page')) },
+                { path: 'roles', ...page(() => import('./pages/roles/roles.page')) },
+                { path: 'audit', ...page(() => import('./pages/audit/audit.page')) },
+                { path: 'api-keys', ...page(() => import('./pages/api-keys/api-keys.page')) },
+                { path: 'settings', ...page(() => import('./pages/settings/settings.page')) },
+                { path: 'account', ...page(() => import('./pages/account/account.page')) },
+                { path: '*', ...page(() => import('./pages/not-found.page')) },
+              ],
+            },
           ],
         },
       ],

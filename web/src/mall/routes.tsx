@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router-dom';
 import { RequireMember } from './auth/require-member';
+import { PageLoading } from './components/page-loading';
 import { RouteError } from './components/route-error';
 import { TabLayout } from './layout/tab-layout';
 
@@ -13,6 +14,7 @@ export const router = createBrowserRouter(
   [
     {
       errorElement: <RouteError />,
+      hydrateFallbackElement: <PageLoading />,
       children: [
         { path: '/login', ...page(() => import('./pages/login.page')) },
         { path: '/register', ...page(() => import('./pages/register.page')) },

@@ -34,6 +34,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
     },
   },
   permissionGroup: {
+    system: 'System',
     customers: 'Customers',
     staff: 'Staff',
     roles: 'Roles',
@@ -114,6 +115,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
     entityId: 'Entity id',
     before: 'Before',
     after: 'After',
+    kind: { staff: 'Staff', member: 'Customer login', apikey: 'API key', system: 'System' },
   },
   apiKeys: {
     create: 'New key',
@@ -141,6 +143,8 @@ export const adminEn: Messages<typeof adminZhCN> = {
     registrationOpenHint: 'Customers may sign up in the mall themselves',
     autoApprove: 'Approve registrations automatically',
     autoApproveHint: 'When off, new customers wait under Customers › Pending review',
+    guestPriceMode: 'Prices for visitors not logged in',
+    guestPrice: { hidden: 'Hidden', list: 'Show list price' },
     supportPhone: 'Support phone',
     supportPhoneHint: 'Shown in the mall so customers can call',
   },

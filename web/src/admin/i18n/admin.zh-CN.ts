@@ -31,6 +31,7 @@ export const adminZhCN = {
     },
   },
   permissionGroup: {
+    system: '系统',
     customers: '客户',
     staff: '员工',
     roles: '角色',
@@ -111,6 +112,7 @@ export const adminZhCN = {
     entityId: '对象 ID',
     before: '修改前',
     after: '修改后',
+    kind: { staff: '员工', member: '客户账号', apikey: 'API 密钥', system: '系统' },
   },
   apiKeys: {
     create: '新建密钥',
@@ -138,6 +140,8 @@ export const adminZhCN = {
     registrationOpenHint: '允许客户在订货端自行注册',
     autoApprove: '注册自动审核通过',
     autoApproveHint: '关闭时新注册的客户需要在“客户 › 待审核”里审核',
+    guestPriceMode: '未登录访客看价',
+    guestPrice: { hidden: '不显示价格', list: '显示市场价' },
     supportPhone: '客服电话',
     supportPhoneHint: '显示在订货端，方便客户联系',
   },

@@ -1,9 +1,10 @@
-import { Button, DotLoading, ErrorBlock, Form, Switch } from 'antd-mobile';
+import { Button, ErrorBlock, Form, Switch } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Address } from '../../shared/api/types';
 import { useRules } from '../../shared/forms/use-rules';
 import { useRegions } from '../../shared/hooks/use-regions';
 import { addressRegionText } from '../../shared/lib/regions';
+import { PageLoading } from '../components/page-loading';
 import { AddressRegionItem } from '../components/address-region-item';
 import { TextAreaInput, TextInput } from '../components/text-input';
 import { useItemForm } from '../hooks/use-item-form';
@@ -36,7 +37,7 @@ export default function AddressFormPage() {
   });
 
   let body;
-  if (loading) body = <div style={{ padding: 48, textAlign: 'center' }}><DotLoading /></div>;
+  if (loading) body = <PageLoading />;
   else if (missing) body = <ErrorBlock status="empty" title={t('common:error.not_found')} description="" />;
   else {
     body = (

@@ -26,7 +26,7 @@ export default function AddressesPage() {
 
   return (
     <SubPage title={t('account.addresses')}>
-      {!list.isLoading && list.items.length === 0 && <Empty description={t('addresses.empty')} style={{ padding: '48px 0' }} />}
+      {!list.isLoading && !list.error && list.items.length === 0 && <Empty description={t('addresses.empty')} style={{ padding: '48px 0' }} />}
       {list.items.map((a) => (
         <div className="dh-section" key={a.id} data-testid="address-item" data-address-id={a.id}>
           <Card
@@ -44,7 +44,7 @@ export default function AddressesPage() {
           </Card>
         </div>
       ))}
-      <LoadMoreBar hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMoreBar hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       {me.canEdit
         ? <div className="dh-footer-actions"><Button block color="primary" data-testid="address-add" onClick={() => navigate('/me/addresses/new')}>{t('addresses.add')}</Button></div>
         : <div className="dh-muted" style={{ padding: 16, textAlign: 'center' }}>{t('account.viewerReadOnly')}</div>}

@@ -35,7 +35,7 @@ export default function ChangePasswordPage() {
         <Form.Item name="currentPassword" label={t('common:field.currentPassword')} rules={[rules.required('common:field.currentPassword')]}>
           <TextInput testId="current-password" type="password" autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label={t('common:field.newPassword')} rules={rules.password()} help={t('common:validation.passwordRule')}>
+        <Form.Item name="newPassword" label={t('common:field.newPassword')} rules={rules.password()} description={t('common:validation.passwordRule')}>
           <TextInput testId="new-password" type="password" autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -76,7 +76,7 @@ export default function ForgotPasswordPage() {
             >
               <TextInput testId="forgot-code" inputMode="numeric" maxLength={6} autoComplete="one-time-code" />
             </Form.Item>
-            <Form.Item name="newPassword" label={t('common:field.newPassword')} rules={rules.password()} help={t('common:validation.passwordRule')}>
+            <Form.Item name="newPassword" label={t('common:field.newPassword')} rules={rules.password()} description={t('common:validation.passwordRule')}>
               <TextInput testId="forgot-new-password" type="password" autoComplete="new-password" />
             </Form.Item>
           </>

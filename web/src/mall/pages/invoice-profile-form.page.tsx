@@ -1,9 +1,10 @@
-import { Button, Dialog, DotLoading, ErrorBlock, Form, Radio, Space, Switch } from 'antd-mobile';
+import { Button, Dialog, ErrorBlock, Form, Radio, Space, Switch } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../shared/api/client';
 import type { InvoiceKind, InvoiceProfile } from '../../shared/api/types';
 import { useRules } from '../../shared/forms/use-rules';
+import { PageLoading } from '../components/page-loading';
 import { TextInput } from '../components/text-input';
 import { useAction } from '../hooks/use-action';
 import { useItemForm } from '../hooks/use-item-form';
@@ -43,7 +44,7 @@ export default function InvoiceProfileFormPage() {
   const extraRules = { bankName: [], bankAccount: [rules.bankAccount], address: [], phone: [rules.phone] };
 
   let body;
-  if (loading) body = <div style={{ padding: 48, textAlign: 'center' }}><DotLoading /></div>;
+  if (loading) body = <PageLoading />;
   else if (missing) body = <ErrorBlock status="empty" title={t('common:error.not_found')} description="" />;
   else {
     const initial = item

@@ -17,7 +17,7 @@ export default function InvoiceProfilesPage() {
   const list = useCursorList<InvoiceProfile>(INVOICE_PROFILES);
   return (
     <SubPage title={t('account.invoices')}>
-      {!list.isLoading && list.items.length === 0 && <Empty description={t('invoices.empty')} style={{ padding: '48px 0' }} />}
+      {!list.isLoading && !list.error && list.items.length === 0 && <Empty description={t('invoices.empty')} style={{ padding: '48px 0' }} />}
       {list.items.length > 0 && (
         <div className="dh-section">
           <List>
@@ -35,7 +35,7 @@ export default function InvoiceProfilesPage() {
           </List>
         </div>
       )}
-      <LoadMoreBar hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMoreBar hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       {me.canEdit
         ? <div className="dh-footer-actions"><Button block color="primary" data-testid="invoice-add" onClick={() => navigate('/me/invoices/new')}>{t('invoices.add')}</Button></div>
         : <div className="dh-muted" style={{ padding: 16, textAlign: 'center' }}>{t('account.viewerReadOnly')}</div>}

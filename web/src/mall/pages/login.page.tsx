@@ -1,4 +1,4 @@
-import { Button, ErrorBlock, Form, NoticeBar } from 'antd-mobile';
+import { Button, Form, NoticeBar } from 'antd-mobile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
@@ -32,7 +32,6 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
-  if (tenant.error) return <ErrorBlock status="default" title={errorMessage(tenant.error, t)} description="" />;
 
   const submit = async ({ login, password }: Values) => {
     setBusy(true);
@@ -49,6 +48,7 @@ export default function LoginPage() {
 
   return (
     <AuthPage title={t('login.title')}>
+      {tenant.error && <NoticeBar data-testid="tenant-error" color="alert" content={errorMessage(tenant.error, t)} wrap style={{ marginBottom: 12 }} />}
       {error && <NoticeBar data-testid="login-error" color="error" content={error} wrap style={{ marginBottom: 12 }} />}
       <Form
         form={form}

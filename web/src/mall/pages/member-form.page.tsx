@@ -1,8 +1,9 @@
-import { Button, DotLoading, ErrorBlock, Form, Selector, Switch } from 'antd-mobile';
+import { Button, ErrorBlock, Form, Selector, Switch } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Member, MemberRole } from '../../shared/api/types';
 import { compact } from '../../shared/forms/compact';
 import { useRules } from '../../shared/forms/use-rules';
+import { PageLoading } from '../components/page-loading';
 import { TextInput } from '../components/text-input';
 import { useItemForm } from '../hooks/use-item-form';
 import { SubPage } from '../layout/sub-page';
@@ -33,7 +34,7 @@ export default function MemberFormPage() {
   };
 
   let body;
-  if (loading) body = <div style={{ padding: 48, textAlign: 'center' }}><DotLoading /></div>;
+  if (loading) body = <PageLoading />;
   else if (missing) body = <ErrorBlock status="empty" title={t('common:error.not_found')} description="" />;
   else {
     body = (
@@ -56,7 +57,7 @@ export default function MemberFormPage() {
               rules={[rules.username, ({ getFieldValue }) => ({
                 validator: async (_, v?: string) => { if (!v?.trim() && !String(getFieldValue('phone') ?? '').trim()) throw new Error(t('members.loginRequired')); },
               })]}
-              help={t('members.loginHelp')}
+              description={t('members.loginHelp')}
             >
               <TextInput testId="member-username" autoComplete="off" />
             </Form.Item>
@@ -69,12 +70,12 @@ export default function MemberFormPage() {
           name="password"
           label={isNew ? t('common:field.password') : t('members.newPassword')}
           rules={rules.password(isNew)}
-          help={t('common:validation.passwordRule')}
+          description={t('common:validation.passwordRule')}
         >
           <TextInput testId="member-password" type="password" autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="memberRole" label={t('members.role')} help={t('members.roleHelp')}>
-          <Selector data-testid="member-role" columns={3} options={ROLES.map((r) => ({ value: r, label: t(`common:memberRole.${r}`) }))} />
+        <Form.Item name="memberRole" label={t('members.role')} description={t('members.roleHelp')}>
+          <Selector data-testid="member-role" options={ROLES.map((r) => ({ value: r, label: t(`common:memberRole.${r}`) }))} />
         </Form.Item>
         {!isNew && (
           <Form.Item name="active" label={t('members.active')} layout="horizontal" childElementPosition="right" valuePropName="checked">

@@ -17,7 +17,7 @@ export default function MembersPage() {
   const list = useCursorList<Member>(MEMBERS);
   return (
     <SubPage title={t('account.members')}>
-      {!list.isLoading && list.items.length === 0 && <Empty description={t('common:message.empty')} />}
+      {!list.isLoading && !list.error && list.items.length === 0 && <Empty description={t('common:message.empty')} />}
       {list.items.length > 0 && (
         <div className="dh-section">
           <List>
@@ -41,7 +41,7 @@ export default function MembersPage() {
           </List>
         </div>
       )}
-      <LoadMoreBar hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMoreBar hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       {me.isAdmin
         ? <div className="dh-footer-actions"><Button block color="primary" data-testid="member-add" onClick={() => navigate('/me/members/new')}>{t('members.add')}</Button></div>
         : <div className="dh-muted" style={{ padding: 16, textAlign: 'center' }}>{t('members.adminOnly')}</div>}

@@ -75,7 +75,7 @@ export default function RegisterPage() {
           <TextInput testId="register-company" placeholder={t('register.companyNamePlaceholder')} />
         </Form.Item>
         <Form.Item name="type" label={t('register.type')} rules={[{ required: true, type: 'array', min: 1 }]}>
-          <Selector data-testid="register-type" columns={3} options={TYPES.map((v) => ({ value: v, label: t(`common:customerType.${v}`) }))} />
+          <Selector data-testid="register-type" options={TYPES.map((v) => ({ value: v, label: t(`common:customerType.${v}`) }))} />
         </Form.Item>
         {(regions.data ?? []).length > 0 && (
           <Form.Item name="regionId" label={t('common:field.region')}>
@@ -93,10 +93,10 @@ export default function RegisterPage() {
           <TextInput testId="register-email" type="email" autoComplete="email" placeholder={t('register.optional')} />
         </Form.Item>
         <Form.Header>{t('register.account')}</Form.Header>
-        <Form.Item name="username" label={t('common:field.username')} rules={[rules.username]} help={t('register.usernameHelp')}>
+        <Form.Item name="username" label={t('common:field.username')} rules={[rules.username]} description={t('register.usernameHelp')}>
           <TextInput testId="register-username" autoComplete="username" placeholder={t('register.optional')} />
         </Form.Item>
-        <Form.Item name="password" label={t('common:field.password')} rules={rules.password()} help={t('common:validation.passwordRule')}>
+        <Form.Item name="password" label={t('common:field.password')} rules={rules.password()} description={t('common:validation.passwordRule')}>
           <TextInput testId="register-password" type="password" autoComplete="new-password" />
         </Form.Item>
       </Form>

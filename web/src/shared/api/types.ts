@@ -55,6 +55,7 @@ export interface Tenant {
   name: string;
   registrationOpen: boolean;
   autoApprove: boolean;
+  guestPriceMode?: 'hidden' | 'list';
 }
 
 export interface Region {
@@ -195,17 +196,16 @@ export interface CustomerDetail extends Customer {
 
 export interface AuditEntry {
   id: string;
-  at?: string;
-  createdAt?: string;
-  actorType?: string | null;
+  at: string;
+  actorKind: string;
   actorId: string | null;
-  actorName?: string | null;
+  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
   before: unknown;
   after: unknown;
-  ip?: string | null;
+  ip: string | null;
 }
 
 export interface ApiKey {
@@ -219,16 +219,21 @@ export interface ApiKey {
   revokedAt?: string | null;
 }
 
-/** Tenant settings document; PUT sends it whole. */
+/** Tenant settings document; PUT sends it whole with the version read (0 before the first save). */
 export interface Settings {
   companyName: string;
   registrationOpen: boolean;
   autoApproveRegistration: boolean;
-  guestPriceMode?: 'hidden' | 'list';
-  supportPhone?: string;
+  guestPriceMode: 'hidden' | 'list';
+  supportPhone: string;
+}
+
+export interface VersionedSettings {
+  settings: Settings;
+  version: number;
 }
 
 export interface MallAccount {
   member: MemberMe;
-  customer: CustomerDetail;
+  customer: Omit<CustomerDetail, 'members'>;
 }

@@ -45,7 +45,7 @@ function ApiKeys() {
   return (
     <PageCard title={t('menu.apiKeys')} extra={<Button type="primary" data-testid="api-key-create" onClick={() => setCreating(true)}>{t('apiKeys.create')}</Button>}>
       <Table<ApiKey> rowKey="id" columns={columns} dataSource={list.items} loading={list.isLoading} pagination={false} scroll={{ x: 800 }} />
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       <ApiKeyCreateModal open={creating} onClose={() => setCreating(false)} onCreated={setToken} />
       <ApiKeyTokenModal token={token} onClose={() => setToken(null)} />
     </PageCard>

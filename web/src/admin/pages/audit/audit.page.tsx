@@ -36,8 +36,8 @@ function AuditLog() {
   const [filters, setFilters] = useState<Query>({});
   const list = useCursorList<AuditEntry>('/admin/audit', filters);
   const columns = [
-    { title: t('audit.time'), key: 'at', width: 170, render: (_: unknown, e: AuditEntry) => formatDateTime(e.at ?? e.createdAt) },
-    { title: t('audit.actor'), key: 'actor', render: (_: unknown, e: AuditEntry) => e.actorName ?? e.actorId ?? '—' },
+    { title: t('audit.time'), width: 170, dataIndex: 'at', render: formatDateTime },
+    { title: t('audit.actor'), key: 'actor', render: (_: unknown, e: AuditEntry) => e.actorName ?? e.actorId ?? t(`audit.kind.${e.actorKind}`, { defaultValue: e.actorKind }) },
     { title: t('audit.action'), dataIndex: 'action' },
     { title: t('audit.entityType'), dataIndex: 'entityType' },
     { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? '—' },
@@ -65,7 +65,7 @@ function AuditLog() {
         scroll={{ x: 800 }}
         expandable={{ expandedRowRender: (e) => <AuditDiff entry={e} /> }}
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
     </PageCard>
   );
 }

@@ -82,7 +82,7 @@ function CustomerList() {
         scroll={{ x: 900 }}
         onRow={(c) => ({ 'data-testid': 'customer-row', 'data-customer-id': c.id, onDoubleClick: () => navigate(`/customers/${c.id}`) }) as HTMLAttributes<HTMLElement>}
       />
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       <CustomerCreateModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/customers/${id}`)} />
     </PageCard>
   );

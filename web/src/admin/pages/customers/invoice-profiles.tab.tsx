@@ -41,7 +41,7 @@ export function InvoiceProfilesTab({ customer, canWrite }: { customer: CustomerD
         address: p.address ?? '', phone: p.phone ?? '', isDefault: p.isDefault ?? false,
       })}
       toBody={(v) => ({
-        kind: v.kind, title: v.title, taxNo: v.taxNo, bankName: optional(v.bankName), bankAccount: optional(v.bankAccount),
+        kind: v.kind, title: v.title, taxNo: v.taxNo.trim().toUpperCase(), bankName: optional(v.bankName), bankAccount: optional(v.bankAccount),
         address: optional(v.address), phone: optional(v.phone), isDefault: v.isDefault ?? false,
       })}
       fields={() => (

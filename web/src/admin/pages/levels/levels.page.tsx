@@ -51,7 +51,7 @@ function Levels() {
   return (
     <PageCard title={t('menu.levels')} extra={canWrite && <Button type="primary" data-testid="level-create" onClick={modal.create}>{t('levels.create')}</Button>}>
       <Table<CustomerLevel> rowKey="id" columns={columns} dataSource={list.items} loading={list.isLoading} pagination={false} />
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       <FormModal<Values>
         open={modal.open}
         title={modal.row ? t('common:action.edit') : t('levels.create')}

@@ -58,7 +58,7 @@ function Roles() {
   return (
     <PageCard title={t('menu.roles')} extra={canWrite && <Button type="primary" data-testid="role-create" onClick={modal.create}>{t('roles.create')}</Button>}>
       <Table<Role> rowKey="id" columns={columns} dataSource={list.items} loading={list.isLoading} pagination={false} />
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       <RoleFormModal open={modal.open} role={modal.row} readOnly={!canWrite || (modal.row ? isBuiltIn(modal.row) : false)} onClose={modal.close} />
     </PageCard>
   );

@@ -82,7 +82,7 @@ function StaffList() {
         />
       </Space>
       <Table<Staff> rowKey="id" columns={columns} dataSource={list.items} loading={list.isLoading} pagination={false} scroll={{ x: 900 }} />
-      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} />
+      <LoadMore hasMore={list.hasMore} loading={list.loadingMore} onLoad={list.loadMore} error={list.error} />
       <StaffFormModal open={form.open} staff={form.row} onClose={form.close} />
       <ResetPasswordModal staff={reset.row} onClose={reset.close} />
     </PageCard>
