@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
-import { createdAt, id, tenantId, ts, updatedAt, version } from '../../platform/db/columns.js';
+import { createdAt, id, signInColumns, tenantId, ts, updatedAt, version } from '../../platform/db/columns.js';
 import { staffUsers } from '../staff/staff.tables.js';
 
 /** Sales regions (province → city → district); they drive regional-manager scopes and, later, warehouse matching. */
@@ -109,15 +109,9 @@ export const customerMembers = pgTable('customer_members', {
   username: text('username'),
   phone: text('phone'),
   email: text('email'),
-  passwordHash: text('password_hash').notNull(),
   memberRole: text('member_role', { enum: memberRoles }).notNull(),
   isAdmin: boolean('is_admin').notNull().default(false),
-  status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: ts('locked_until'),
-  lastLoginAt: ts('last_login_at'),
-  /** Sessions created before this instant are dead (password reset, disable). */
-  sessionsValidAfter: ts('sessions_valid_after').notNull().defaultNow(),
+  ...signInColumns(),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

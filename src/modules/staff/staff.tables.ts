@@ -1,5 +1,5 @@
 import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
-import { createdAt, id, tenantId, ts, updatedAt, version } from '../../platform/db/columns.js';
+import { createdAt, id, signInColumns, tenantId, updatedAt, version } from '../../platform/db/columns.js';
 
 export const roles = pgTable('roles', {
   tenantId: tenantId(),
@@ -24,14 +24,8 @@ export const staffUsers = pgTable('staff_users', {
   username: text('username').notNull(),
   phone: text('phone'),
   email: text('email'),
-  passwordHash: text('password_hash').notNull(),
-  status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
   regionIds: text('region_ids').array().notNull().default([]),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: ts('locked_until'),
-  lastLoginAt: ts('last_login_at'),
-  /** Sessions created before this instant are dead (password reset, disable). */
-  sessionsValidAfter: ts('sessions_valid_after').notNull().defaultNow(),
+  ...signInColumns(),
   version: version(),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
