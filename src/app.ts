@@ -12,6 +12,7 @@ import { registerAuthHooks, requireRouteAuth } from './modules/auth/auth.hooks.j
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { createCatalogModule } from './modules/catalog/index.js';
 import { createCustomersModule, memberPrincipals } from './modules/customers/index.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const staff = createStaffModule(database);
   const customers = createCustomersModule(database, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   const settings = createSettingsService(database);
+  const catalog = createCatalogModule(database);
   registerAuthHooks(app, { tenants, auth, apiKeys });
   registerTextGuard(app);
 
@@ -118,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(auditRoutes(database));
       await admin.register(settingsRoutes(settings));
       await admin.register(apiKeyRoutes(apiKeys));
+      await admin.register(catalog.adminRoutes);
     }, { prefix: '/admin' });
     await v1.register(customers.mallRoutes, { prefix: '/mall' });
   }, { prefix: '/api/v1' });

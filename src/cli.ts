@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { systemActor } from './platform/auth/actor.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { dataDirHolder } from './platform/db/data-dir-lock.js';
+import { PGLITE_EXTENSIONS } from './platform/db/database.js';
 import { openConfiguredDatabase, pgliteDir } from './platform/db/open-configured.js';
 import { createStaffModule, syncBuiltInRoles } from './modules/staff/index.js';
 import { PERMISSION_CODES } from './modules/staff/domain/permissions.js';
@@ -106,7 +107,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
       assertEmbeddedIdle(config);
       const dir = pgliteDir(config);
       if (!existsSync(dir)) throw new Error(`no embedded database at ${dir}`);
-      const pglite = new PGlite(dir);
+      const pglite = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
       await pglite.waitReady;
       // PGlite's own 'gzip' option hangs on Node 20; compress with zlib instead.
       const tar = Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
@@ -129,7 +130,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
         renameSync(dir, `${dir}.before-restore-${Date.now()}`);
       }
       const blob = new Blob([gunzipSync(readFileSync(sub))]);
-      const pglite = new PGlite(dir, { loadDataDir: blob });
+      const pglite = new PGlite(dir, { loadDataDir: blob, extensions: PGLITE_EXTENSIONS });
       await pglite.waitReady;
       await pglite.close();
       await withDatabase(config, async () => {}); // migrate a backup taken by an older version

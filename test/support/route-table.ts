@@ -217,6 +217,15 @@ const freshCustomer = (fx: Fixtures) => created(fx.owner.post('/api/v1/admin/cus
 
 const CHILD_BODIES: Record<string, (fx: Fixtures) => Record<string, unknown>> = { contacts: contactBody, addresses: addressBody, 'invoice-profiles': invoiceBody };
 
+/** A valid product with one SKU in bottles and cartons; codes are fresh each time. */
+const productBody = (fx: Fixtures) => {
+  const n = fx.n();
+  return {
+    name: `QA 商品 ${n}`, onShelf: true,
+    skus: [{ code: `QA-${n}`, baseUnit: '瓶', units: [{ name: '瓶', conversion: 1, listPriceFen: 350 }, { name: '箱', conversion: 12, listPriceFen: 4000 }] }],
+  };
+};
+
 export const RECIPES: Record<string, Recipe> = {
   // public and auth
   'GET /api/v1/tenant': async () => ({ expect: [200] }),
@@ -325,6 +334,27 @@ export const RECIPES: Record<string, Recipe> = {
       [`POST /api/v1/mall/${coll}/:id/default`, async (fx: Fixtures) => ({ params: { id: await own(fx) }, expect: [200] })],
     ];
   })),
+  // console: catalog
+  'GET /api/v1/admin/categories': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/categories': async (fx) => ({ body: { name: `QA 分类 ${fx.n()}` }, expect: [201] }),
+  'PATCH /api/v1/admin/categories/:id': async (fx) => {
+    const c = await json<{ id: string; version: number }>(fx.owner.post('/api/v1/admin/categories', { name: `QA 改分类 ${fx.n()}` }));
+    return { params: { id: c.id }, body: { name: `QA 新名 ${fx.n()}`, version: c.version }, expect: [200] };
+  },
+  'DELETE /api/v1/admin/categories/:id': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/categories', { name: `QA 删分类 ${fx.n()}` }), 'category') }, expect: [204] }),
+  'GET /api/v1/admin/brands': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/brands': async (fx) => ({ body: { name: `QA 品牌 ${fx.n()}` }, expect: [201] }),
+  'GET /api/v1/admin/tags': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/tags': async (fx) => ({ body: { name: `QA标签${fx.n()}` }, expect: [201] }),
+  'DELETE /api/v1/admin/tags/:id': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/tags', { name: `QA删${fx.n()}` }), 'tag') }, expect: [204] }),
+  'GET /api/v1/admin/products': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/products': async (fx) => ({ body: productBody(fx), expect: [201] }),
+  'GET /api/v1/admin/products/:id': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product') }, expect: [200] }),
+  'PUT /api/v1/admin/products/:id': async (fx) => {
+    const p = await json<{ id: string; version: number }>(fx.owner.post('/api/v1/admin/products', productBody(fx)));
+    return { params: { id: p.id }, body: { ...productBody(fx), version: p.version }, expect: [200] };
+  },
+  'POST /api/v1/admin/products/bulk': async (fx) => ({ body: { ids: [await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product')], action: 'shelf_on' }, expect: [200] }),
   'GET /api/v1/mall/members': async () => ({ expect: [200] }),
   'POST /api/v1/mall/members': async (fx) => ({ body: memberBody(fx), expect: [201] }),
   'PATCH /api/v1/mall/members/:id': async (fx) => {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -30,6 +31,9 @@ export interface Database {
   withMigrationLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
 }
 
+/** Extensions must be passed every time a PGlite data dir is opened (the migrations create them). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 export interface DatabaseOptions {
   url?: string;
   /** PGlite data directory; omitted → in memory (tests). */
@@ -51,7 +55,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 async function openEmbedded(dataDir?: string): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ dataDir, extensions: PGLITE_EXTENSIONS });
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {

@@ -5,3 +5,5 @@ export * from '../../modules/staff/staff.tables.js';
 export * from '../../modules/customers/customers.tables.js';
 export * from '../../modules/auth/auth.tables.js';
 export * from '../../modules/audit/audit.tables.js';
+export * from '../../modules/catalog/catalog.tables.js';
+export * from '../../modules/pricing/pricing.tables.js';

@@ -49,6 +49,10 @@ export const errorStatus = {
   duplicate: 409,
   /** The object is in a state that does not allow the action (e.g. approving an active customer). */
   invalid_state: 409,
+  /** Moving a category below itself or one of its descendants. */
+  category_cycle: 400,
+  /** The object is still referenced (a category with products or sub-categories). */
+  in_use: 409,
   /** A role still assigned to staff cannot be deleted. */
   role_in_use: 409,
   /** The last admin-capable login of a customer or of the company cannot be removed. */

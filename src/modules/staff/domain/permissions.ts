@@ -11,6 +11,9 @@ export const PERMISSIONS: readonly PermissionDef[] = [
   { code: 'customers.read', group: 'customers', zh: '查看客户', en: 'View customers' },
   { code: 'customers.write', group: 'customers', zh: '管理客户', en: 'Manage customers' },
   { code: 'customers.approve', group: 'customers', zh: '审核客户注册', en: 'Approve registrations' },
+  { code: 'catalog.read', group: 'catalog', zh: '查看商品', en: 'View products' },
+  { code: 'catalog.write', group: 'catalog', zh: '管理商品与分类', en: 'Manage products and categories' },
+  { code: 'prices.write', group: 'catalog', zh: '管理价格', en: 'Manage prices' },
   { code: 'audit.read', group: 'system', zh: '查看审计日志', en: 'Read the audit log' },
   { code: 'apikeys.manage', group: 'system', zh: '管理 API 密钥', en: 'Manage API keys' },
   { code: 'settings.read', group: 'system', zh: '查看系统设置', en: 'View settings' },
@@ -22,7 +25,7 @@ export const isPermission = (code: string) => PERMISSION_CODES.includes(code);
 
 export interface BuiltInRole { code: string; zh: string; en: string; dataScope: DataScope; permissions: readonly string[] }
 
-const read = ['customers.read'];
+const read = ['customers.read', 'catalog.read'];
 
 /** The roles of GLOSSARY.md. Their permissions follow the code (re-synced at start); custom roles are the tenant's. */
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
@@ -30,10 +33,10 @@ export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   { code: 'admin', zh: '管理员', en: 'Admin', dataScope: 'all', permissions: PERMISSION_CODES },
   { code: 'order_clerk', zh: '接单员', en: 'Order clerk', dataScope: 'all', permissions: read },
   { code: 'finance', zh: '财务', en: 'Finance', dataScope: 'all', permissions: read },
-  { code: 'warehouse', zh: '仓管', en: 'Warehouse keeper', dataScope: 'all', permissions: [] },
-  { code: 'shipping', zh: '发货审核员', en: 'Shipping reviewer', dataScope: 'all', permissions: [] },
-  { code: 'sales', zh: '业务员', en: 'Salesperson', dataScope: 'assigned', permissions: ['customers.read', 'customers.write'] },
-  { code: 'regional_manager', zh: '区域经理', en: 'Regional manager', dataScope: 'region', permissions: ['customers.read', 'customers.write', 'customers.approve', 'staff.read'] },
+  { code: 'warehouse', zh: '仓管', en: 'Warehouse keeper', dataScope: 'all', permissions: ['catalog.read'] },
+  { code: 'shipping', zh: '发货审核员', en: 'Shipping reviewer', dataScope: 'all', permissions: ['catalog.read'] },
+  { code: 'sales', zh: '业务员', en: 'Salesperson', dataScope: 'assigned', permissions: ['customers.read', 'customers.write', 'catalog.read'] },
+  { code: 'regional_manager', zh: '区域经理', en: 'Regional manager', dataScope: 'region', permissions: ['customers.read', 'customers.write', 'customers.approve', 'staff.read', 'catalog.read'] },
   { code: 'service', zh: '客服', en: 'Customer service', dataScope: 'all', permissions: read },
 ];
 

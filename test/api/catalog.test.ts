@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginStaff, type Client } from '../support/http-client.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let phones: string;
+let huawei: string;
+
+const unit = (name: string, conversion: number, listPriceFen: number, extra = {}) => ({ name, conversion, listPriceFen, ...extra });
+const phone = (over: Record<string, unknown> = {}) => ({
+  name: '华为手机 Mate60', categoryId: phones, brandId: huawei, onShelf: true,
+  specs: [{ name: '颜色', values: ['黑色', '白色'] }, { name: '容量', values: ['256G', '512G'] }],
+  params: [{ name: '处理器', value: '麒麟 9000S' }, { name: '屏幕尺寸', value: '6.69 英寸' }],
+  descriptionHtml: '<p>旗舰<script>alert(1)</script><img src="https://img.example/x.jpg" onerror="steal()"></p>',
+  instructions: '首次使用请充电 2 小时。',
+  skus: [
+    { specValues: ['黑色', '256G'], code: 'HW-M60-BK-256', barcode: '6901000000011', baseUnit: '台', costPriceFen: 450000, units: [unit('台', 1, 549900), unit('箱', 10, 5400000, { minQty: 1 })] },
+    { specValues: ['白色', '512G'], code: 'HW-M60-WH-512', baseUnit: '台', units: [unit('台', 1, 649900)] },
+  ],
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await loginStaff(t.app, 'admin');
+  const digital = (await admin.post('/api/v1/admin/categories', { name: '数码' })).json();
+  phones = (await admin.post('/api/v1/admin/categories', { name: '手机', parentId: digital.id })).json().id;
+  huawei = (await admin.post('/api/v1/admin/brands', { name: '华为' })).json().id;
+});
+afterAll(async () => { await t?.close(); });
+
+describe('categories', () => {
+  it('refuses to move a category below its own descendant', async () => {
+    const cats = (await admin.get('/api/v1/admin/categories')).json().items;
+    const digital = cats.find((c: { name: string }) => c.name === '数码');
+    const res = await admin.patch(`/api/v1/admin/categories/${digital.id}`, { parentId: phones, version: digital.version });
+    expect([res.statusCode, res.json().code]).toEqual([400, 'category_cycle']);
+  });
+});
+
+describe('products', () => {
+  it('creates a product with variants, carton units and a sanitized description', async () => {
+    const res = await admin.post('/api/v1/admin/products', phone());
+    expect(res.statusCode).toBe(201);
+    const p = res.json();
+    expect(p.skus).toHaveLength(2);
+    expect(p.skus[0].units.map((u: { name: string; conversion: number }) => [u.name, u.conversion])).toEqual([['台', 1], ['箱', 10]]);
+    expect(p.descriptionHtml).not.toMatch(/script|onerror/);
+    expect(p.descriptionHtml).toContain('https://img.example/x.jpg');
+    expect(p.minListPriceFen).toBe(549900);
+  });
+
+  it('finds it by pinyin initials, full pinyin, code and barcode', async () => {
+    for (const q of ['hwsj', 'huaweishouji', 'HW-M60-WH', '6901000000011', 'mate60']) {
+      const items = (await admin.get(`/api/v1/admin/products?q=${encodeURIComponent(q)}`)).json().items;
+      expect(items.map((i: { name: string }) => i.name), q).toEqual(['华为手机 Mate60']);
+    }
+  });
+
+  it('filters by a parent category including its descendants', async () => {
+    const cats = (await admin.get('/api/v1/admin/categories')).json().items;
+    const digital = cats.find((c: { name: string }) => c.name === '数码');
+    expect((await admin.get(`/api/v1/admin/products?categoryId=${digital.id}`)).json().items).toHaveLength(1);
+  });
+
+  it.each([
+    ['a duplicate SKU code', { skus: [{ specValues: ['黑色', '256G'], code: 'HW-M60-BK-256', baseUnit: '台', units: [unit('台', 1, 1)] }] }, 'body.skus.0.code'],
+    ['a combination outside the specs', { skus: [{ specValues: ['红色', '256G'], code: 'NEW-1', baseUnit: '台', units: [unit('台', 1, 1)] }] }, 'body.skus.0.specValues'],
+    ['a unit conversion of 0', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-2', baseUnit: '台', units: [unit('台', 0, 1)] }] }, 'body.skus.0.units.0.conversion'],
+    ['a fractional fen price', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-3', baseUnit: '台', units: [unit('台', 1, 99.5)] }] }, 'body.skus.0.units.0.listPriceFen'],
+    ['a negative price', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-4', baseUnit: '台', units: [unit('台', 1, -1)] }] }, 'body.skus.0.units.0.listPriceFen'],
+    ['no base unit', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-5', baseUnit: '台', units: [unit('箱', 10, 100)] }] }, 'body.skus.0.units'],
+    ['a barcode of another product', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-6', barcode: '6901000000011', baseUnit: '台', units: [unit('台', 1, 100)] }] }, 'body.skus'],
+  ])('refuses %s with 400 naming the field', async (_what, over, path) => {
+    const res = await admin.post('/api/v1/admin/products', phone({ name: '另一个', ...over }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it('updates by SKU code and unit name, disabling what disappeared instead of deleting it', async () => {
+    const [summary] = (await admin.get('/api/v1/admin/products?q=hwsj')).json().items;
+    const before = (await admin.get(`/api/v1/admin/products/${summary.id}`)).json();
+    const body = phone({ version: before.version, skus: [{ specValues: ['黑色', '256G'], code: 'HW-M60-BK-256', barcode: '6901000000011', baseUnit: '台', units: [unit('台', 1, 529900)] }] });
+    const res = await admin.put(`/api/v1/admin/products/${summary.id}`, body);
+    expect(res.statusCode).toBe(200);
+    const after = res.json();
+    const black = after.skus.find((s: { code: string }) => s.code === 'HW-M60-BK-256');
+    expect(black.id).toBe(before.skus.find((s: { code: string }) => s.code === 'HW-M60-BK-256').id);
+    expect(black.units.find((u: { name: string }) => u.name === '箱').enabled).toBe(false);
+    expect(after.skus.find((s: { code: string }) => s.code === 'HW-M60-WH-512').enabled).toBe(false);
+    const stale = await admin.put(`/api/v1/admin/products/${summary.id}`, body);
+    expect(stale.json().code).toBe('version_conflict');
+  });
+
+  it('takes many products off the shelf at once', async () => {
+    const ids = (await admin.get('/api/v1/admin/products')).json().items.map((p: { id: string }) => p.id);
+    expect((await admin.post('/api/v1/admin/products/bulk', { ids, action: 'shelf_off' })).json()).toEqual({ affected: ids.length });
+    expect((await admin.get('/api/v1/admin/products?onShelf=true')).json().items).toHaveLength(0);
+    const missing = await admin.post('/api/v1/admin/products/bulk', { ids: [...ids, '01ZZZZZZZZZZZZZZZZZZZZZZZZ'], action: 'shelf_on' });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('a category with products cannot be deleted', async () => {
+    const res = await admin.delete(`/api/v1/admin/categories/${phones}`);
+    expect([res.statusCode, res.json().code]).toEqual([409, 'in_use']);
+  });
+});
