@@ -13,6 +13,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { createAuthService } from './modules/auth/auth.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createCatalogModule } from './modules/catalog/index.js';
+import { createPricingService, pricingRoutes } from './modules/pricing/index.js';
 import { createCustomersModule, memberPrincipals } from './modules/customers/index.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
@@ -121,8 +122,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(settingsRoutes(settings));
       await admin.register(apiKeyRoutes(apiKeys));
       await admin.register(catalog.adminRoutes);
+      await admin.register(pricingRoutes(createPricingService(database)));
     }, { prefix: '/admin' });
     await v1.register(customers.mallRoutes, { prefix: '/mall' });
+    await v1.register(catalog.mallRoutes, { prefix: '/mall' });
   }, { prefix: '/api/v1' });
 
   await registerWeb(app, config.webDist);

@@ -226,6 +226,12 @@ const productBody = (fx: Fixtures) => {
   };
 };
 
+/** The bottle unit of a fresh product. */
+const freshUnit = async (fx: Fixtures) => {
+  const p = await json<{ skus: { units: { id: string; name: string }[] }[] }>(fx.owner.post('/api/v1/admin/products', productBody(fx)));
+  return p.skus[0].units.find((u) => u.name === '瓶')!.id;
+};
+
 export const RECIPES: Record<string, Recipe> = {
   // public and auth
   'GET /api/v1/tenant': async () => ({ expect: [200] }),
@@ -355,6 +361,19 @@ export const RECIPES: Record<string, Recipe> = {
     return { params: { id: p.id }, body: { ...productBody(fx), version: p.version }, expect: [200] };
   },
   'POST /api/v1/admin/products/bulk': async (fx) => ({ body: { ids: [await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product')], action: 'shelf_on' }, expect: [200] }),
+  // console: prices
+  'GET /api/v1/admin/sku-units/:id/prices': async (fx) => ({ params: { id: await freshUnit(fx) }, expect: [200] }),
+  'PUT /api/v1/admin/sku-units/:id/prices': async (fx) => ({ params: { id: await freshUnit(fx) }, body: { listTiers: [{ minQty: 10, priceFen: 300 }] }, expect: [200] }),
+  'PUT /api/v1/admin/customers/:id/prices/:skuUnitId': async (fx) => ({ params: { id: fx.target.id, skuUnitId: await freshUnit(fx) }, body: { priceFen: 250 }, expect: [200] }),
+  'POST /api/v1/admin/prices/bulk-level': async (fx) => {
+    const levels = await json<{ items: { id: string }[] }>(fx.owner.get('/api/v1/admin/customer-levels'));
+    return { body: { levelId: levels.items[0].id, base: 'list', basisPoints: 9000, productIds: [await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product')] }, expect: [200] };
+  },
+  // mall catalog (public: guests browse too)
+  'GET /api/v1/mall/categories': async () => ({ expect: [200] }),
+  'GET /api/v1/mall/products': async () => ({ query: { q: 'qa' }, expect: [200] }),
+  'GET /api/v1/mall/suggest': async () => ({ query: { q: 'qa' }, expect: [200] }),
+  'GET /api/v1/mall/products/:id': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product') }, expect: [200] }),
   'GET /api/v1/mall/members': async () => ({ expect: [200] }),
   'POST /api/v1/mall/members': async (fx) => ({ body: memberBody(fx), expect: [201] }),
   'PATCH /api/v1/mall/members/:id': async (fx) => {

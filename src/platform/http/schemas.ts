@@ -15,3 +15,6 @@ export const isoDate = z.iso.datetime({ offset: true }).refine((v) => {
   return y >= 1900 && y <= 9999;
 }, 'year must be between 1900 and 9999');
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** A whole number in a query string: digits only, so an empty `?x=` is refused instead of read as 0. */
+export const intQuery = (max = Number.MAX_SAFE_INTEGER) => z.string().regex(/^[0-9]{1,15}$/, 'a whole number').transform(Number).pipe(z.number().int().min(0).max(max));

@@ -1,0 +1,150 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.js';
+import type { Database, Tx } from '../../platform/db/database.js';
+import { notFound } from '../../platform/errors/app-error.js';
+import { customers } from '../customers/customers.tables.js';
+import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
+import { readSettings } from '../settings/settings.service.js';
+import { brands, categories, products, productTags, skus, skuUnits } from './catalog.tables.js';
+import { descendantsOf } from './domain/category-tree.js';
+import { loadDetail } from './products.repository.js';
+
+/** Who is looking at the mall: a member's company (type, level) or a guest. */
+interface Viewer { customer: (PriceCustomer & { type: string }) | null; guestPrices: boolean }
+
+export interface SearchQuery {
+  limit: number; cursor?: string; q?: string; categoryId?: string; brandId?: string; tagId?: string;
+  minPriceFen?: number; maxPriceFen?: number; sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'sales';
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** On the shelf and shown to this customer's type and level (restricted products are hidden from guests). */
+function visibleTo(viewer: Viewer): SQL {
+  const c = viewer.customer;
+  return sql`${products.onShelf} and (cardinality(${products.visibleTypes}) = 0 or ${c?.type ?? ''} = any(${products.visibleTypes}))
+    and (cardinality(${products.visibleLevelIds}) = 0 or ${c?.levelId ?? ''} = any(${products.visibleLevelIds}))`;
+}
+
+/** The lowest unit price this viewer pays for any enabled base unit, with the list price beside it. */
+function priceFrom(pricing: Map<string, SkuUnitPricing>, unitIds: string[], viewer: Viewer, at: Date) {
+  if (!viewer.customer && !viewer.guestPrices) return null;
+  let best: { priceFen: number; listPriceFen: number } | null = null;
+  for (const id of unitIds) {
+    const p = pricing.get(id);
+    if (!p) continue;
+    const r = resolvePrice(p, 1, viewer.customer, at);
+    if (!best || r.unitPriceFen < best.priceFen) best = { priceFen: r.unitPriceFen, listPriceFen: r.listPriceFen };
+  }
+  return best;
+}
+
+export function createMallCatalogService(database: Database) {
+  async function viewerOf(tx: Tx, tenantId: string, actor: Actor | null): Promise<Viewer> {
+    const { settings } = await readSettings(tx, tenantId);
+    if (actor?.kind !== 'member') return { customer: null, guestPrices: settings.guestPriceMode === 'list' };
+    const [c] = await tx.select({ id: customers.id, levelId: customers.levelId, type: customers.type }).from(customers)
+      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, actor.customerId)));
+    return { customer: c, guestPrices: false };
+  }
+
+  return {
+    categories: (tenantId: string) => database.tx(tenantId, (tx) =>
+      tx.select({ id: categories.id, parentId: categories.parentId, name: categories.name, icon: categories.icon }).from(categories)
+        .where(eq(categories.tenantId, tenantId)).orderBy(categories.sort, categories.id)),
+
+    async search(tenantId: string, actor: Actor | null, q: SearchQuery) {
+      return database.tx(tenantId, async (tx) => {
+        const viewer = await viewerOf(tx, tenantId, actor);
+        const where: (SQL | undefined)[] = [eq(products.tenantId, tenantId), visibleTo(viewer)];
+        const term = q.q?.toLowerCase();
+        // Substring match on names, codes and pinyin keys, or a close trigram match to forgive a typo.
+        if (term) where.push(sql`(${products.searchText} like ${`%${escapeLike(term)}%`} or word_similarity(${term}, ${products.searchText}) >= 0.5)`);
+        if (q.brandId) where.push(eq(products.brandId, q.brandId));
+        if (q.tagId) where.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${products.tenantId} and pt.product_id = ${products.id} and pt.tag_id = ${q.tagId})`);
+        if (q.categoryId) {
+          const all = await tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, tenantId));
+          where.push(inArray(products.categoryId, descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), q.categoryId)));
+        }
+        const minList = sql<number>`(select min(u.list_price_fen) from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
+          where s.tenant_id = ${products.tenantId} and s.product_id = ${products.id} and s.enabled and u.enabled and u.conversion = 1)`;
+        const order = {
+          relevance: term ? [sql`(${products.searchText} like ${`%${escapeLike(term)}%`}) desc`, sql`word_similarity(${term}, ${products.searchText}) desc`, desc(products.id)] : [desc(products.salesCount), desc(products.id)],
+          newest: [desc(products.id)],
+          price_asc: [sql`${minList} asc nulls last`, desc(products.id)],
+          price_desc: [sql`${minList} desc nulls last`, desc(products.id)],
+          sales: [desc(products.salesCount), desc(products.id)],
+        }[q.sort];
+        const offset = q.cursor ? Number(q.cursor) : 0;
+        const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
+          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${products.tenantId} and i.product_id = ${products.id} order by i.sort, i.id limit 1)` })
+          .from(products).leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
+          .where(and(...where)).orderBy(...order).limit(q.limit + 1).offset(offset);
+        const page = rows.slice(0, q.limit);
+        const units = page.length ? await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
+          .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
+          .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, page.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
+        const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
+        const now = new Date();
+        let items = page.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));
+        // The customer's own price is known only after resolving; the range filter applies to it, on this page.
+        if (q.minPriceFen !== undefined || q.maxPriceFen !== undefined) {
+          items = items.filter((i) => i.price && (q.minPriceFen === undefined || i.price.priceFen >= q.minPriceFen) && (q.maxPriceFen === undefined || i.price.priceFen <= q.maxPriceFen));
+        }
+        const facetWhere = and(...where);
+        const byCategory = await tx.select({ id: products.categoryId, count: sql<number>`count(*)::int` }).from(products).where(facetWhere).groupBy(products.categoryId);
+        const byBrand = await tx.select({ id: products.brandId, count: sql<number>`count(*)::int` }).from(products).where(facetWhere).groupBy(products.brandId);
+        return {
+          items,
+          nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
+          facets: { categories: byCategory.filter((f) => f.id).map((f) => ({ id: f.id!, count: f.count })), brands: byBrand.filter((f) => f.id).map((f) => ({ id: f.id!, count: f.count })) },
+        };
+      });
+    },
+
+    async suggest(tenantId: string, actor: Actor | null, term: string) {
+      return database.tx(tenantId, async (tx) => {
+        const viewer = await viewerOf(tx, tenantId, actor);
+        const t = term.toLowerCase();
+        return tx.select({ id: products.id, name: products.name }).from(products)
+          .where(and(eq(products.tenantId, tenantId), visibleTo(viewer), sql`${products.searchText} like ${`%${escapeLike(t)}%`}`))
+          .orderBy(sql`(lower(${products.name}) like ${`${escapeLike(t)}%`}) desc`, desc(products.salesCount), desc(products.id)).limit(10);
+      });
+    },
+
+    async product(tenantId: string, actor: Actor | null, id: string) {
+      return database.tx(tenantId, async (tx) => {
+        const viewer = await viewerOf(tx, tenantId, actor);
+        const d = await loadDetail(tx, tenantId, id, visibleTo(viewer));
+        if (!d) throw notFound('product');
+        const enabled = d.skus.filter((s) => s.enabled).map((s) => ({ ...s, units: s.units.filter((u) => u.enabled) }));
+        const pricing = await loadPricing(tx, tenantId, enabled.flatMap((s) => s.units.map((u) => u.id)), viewer.customer?.id ?? null);
+        const now = new Date();
+        const showPrice = !!viewer.customer || viewer.guestPrices;
+        const tags = await tx.select({ id: productTags.tagId }).from(productTags).where(and(eq(productTags.tenantId, tenantId), eq(productTags.productId, id)));
+        return {
+          id: d.id, name: d.name, subtitle: d.subtitle, brandName: d.brandName, categoryId: d.categoryId, categoryName: d.categoryName,
+          specs: d.specs, params: d.params, descriptionHtml: d.descriptionHtml, instructions: d.instructions, images: d.images, tagIds: tags.map((t) => t.id),
+          skus: enabled.map((s) => ({
+            id: s.id, code: s.code, barcode: s.barcode, specValues: s.specValues, baseUnit: s.baseUnit,
+            units: s.units.map((u) => {
+              const p = pricing.get(u.id)!;
+              const base = showPrice ? resolvePrice(p, u.minQty, viewer.customer, now) : null;
+              // The tier table shows what this customer pays at each break of the winning price source.
+              const breaks = showPrice ? [...new Set([...p.listTiers, ...p.levelPrices.flatMap((l) => l.tiers), ...p.customerPrices.flatMap((c) => c.tiers)].map((t) => t.minQty))]
+                .filter((q) => q > u.minQty).sort((a, b) => a - b) : [];
+              const tiers = breaks.map((minQty) => ({ minQty, priceFen: resolvePrice(p, minQty, viewer.customer, now).unitPriceFen }))
+                .filter((t, i, all) => t.priceFen < (i === 0 ? base!.unitPriceFen : all[i - 1].priceFen));
+              return {
+                id: u.id, name: u.name, conversion: u.conversion, barcode: u.barcode, minQty: u.minQty, multiple: u.multiple,
+                price: base ? { priceFen: base.unitPriceFen, listPriceFen: base.listPriceFen, source: base.source } : null, tiers,
+              };
+            }),
+          })),
+        };
+      });
+    },
+  };
+}
+
+export type MallCatalogService = ReturnType<typeof createMallCatalogService>;

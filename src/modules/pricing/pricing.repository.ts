@@ -1,0 +1,36 @@
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database.js';
+import { skuUnits } from '../catalog/catalog.tables.js';
+import type { SkuUnitPricing, Tier } from './domain/resolve-price.js';
+import { customerPrices, levelPrices, priceTiers, specialPrices } from './pricing.tables.js';
+
+/**
+ * Price snapshots for many sell units at once, for one customer (or everyone when `customerId` is undefined,
+ * as the console needs). Four queries whatever the number of units: lists and product pages stay fast.
+ */
+export async function loadPricing(tx: Tx, tenantId: string, unitIds: string[], customerId?: string | null): Promise<Map<string, SkuUnitPricing>> {
+  const out = new Map<string, SkuUnitPricing>();
+  if (!unitIds.length) return out;
+  const units = await tx.select({ id: skuUnits.id, listPriceFen: skuUnits.listPriceFen }).from(skuUnits)
+    .where(and(eq(skuUnits.tenantId, tenantId), inArray(skuUnits.id, unitIds)));
+  for (const u of units) out.set(u.id, { listPriceFen: Number(u.listPriceFen), listTiers: [], levelPrices: [], customerPrices: [], specialPrices: [] });
+
+  const forCustomer = customerId === undefined ? undefined : eq(customerPrices.customerId, customerId ?? '');
+  const tierRefs = customerId === undefined ? undefined : or(eq(priceTiers.source, 'list'), eq(priceTiers.source, 'level'), eq(priceTiers.refId, customerId ?? ''));
+  const [levels, customers, tiers, specials] = [
+    await tx.select().from(levelPrices).where(and(eq(levelPrices.tenantId, tenantId), inArray(levelPrices.skuUnitId, unitIds))),
+    await tx.select().from(customerPrices).where(and(eq(customerPrices.tenantId, tenantId), inArray(customerPrices.skuUnitId, unitIds), forCustomer)),
+    await tx.select().from(priceTiers).where(and(eq(priceTiers.tenantId, tenantId), inArray(priceTiers.skuUnitId, unitIds), tierRefs)),
+    await tx.select().from(specialPrices).where(and(eq(specialPrices.tenantId, tenantId), inArray(specialPrices.skuUnitId, unitIds))),
+  ];
+  const tiersOf = (unitId: string, source: 'list' | 'level' | 'customer', refId = ''): Tier[] =>
+    tiers.filter((t) => t.skuUnitId === unitId && t.source === source && t.refId === refId).map((t) => ({ minQty: t.minQty, priceFen: Number(t.priceFen) }))
+      .sort((a, b) => a.minQty - b.minQty);
+  for (const [id, p] of out) {
+    p.listTiers = tiersOf(id, 'list');
+    p.levelPrices = levels.filter((l) => l.skuUnitId === id).map((l) => ({ levelId: l.levelId, mode: l.mode, value: Number(l.value), tiers: tiersOf(id, 'level', l.levelId) }));
+    p.customerPrices = customers.filter((c) => c.skuUnitId === id).map((c) => ({ customerId: c.customerId, priceFen: Number(c.priceFen), tiers: tiersOf(id, 'customer', c.customerId) }));
+    p.specialPrices = specials.filter((s) => s.skuUnitId === id).map((s) => ({ priceFen: Number(s.priceFen), startsAt: s.startsAt, endsAt: s.endsAt, levelIds: s.levelIds }));
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, loginMember, loginStaff, type Client } from '../support/http-client.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let admin: Client;
+let productId: string;
+let bottle: string;
+let carton: string;
+const level: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await loginStaff(t.app, 'admin');
+  for (const l of (await admin.get('/api/v1/admin/customer-levels')).json().items) level[l.name] = l.id;
+  const brand = (await admin.post('/api/v1/admin/brands', { name: '农夫山泉' })).json().id;
+  const p = (await admin.post('/api/v1/admin/products', {
+    name: '农夫山泉 饮用天然水 550ml', brandId: brand, onShelf: true,
+    skus: [{ code: 'NFSQ-550', barcode: '6921168509256', baseUnit: '瓶', costPriceFen: 80,
+      units: [{ name: '瓶', conversion: 1, listPriceFen: 200 }, { name: '箱', conversion: 24, listPriceFen: 4200, barcode: '16921168509253' }] }],
+  })).json();
+  productId = p.id;
+  bottle = p.skus[0].units.find((u: { name: string }) => u.name === '瓶').id;
+  carton = p.skus[0].units.find((u: { name: string }) => u.name === '箱').id;
+  await admin.put(`/api/v1/admin/sku-units/${carton}/prices`, {
+    listTiers: [{ minQty: 10, priceFen: 4000 }],
+    levelPrices: [
+      { levelId: level['金牌'], mode: 'percent', value: 9000, tiers: [{ minQty: 10, priceFen: 3600 }, { minQty: 50, priceFen: 3400 }] },
+      { levelId: level['银牌'], mode: 'price', value: 3990, tiers: [] },
+    ],
+    specialPrices: [],
+  });
+  const dealer2 = (await admin.get('/api/v1/admin/customers?q=广州华南')).json().items[0].id;
+  await admin.put(`/api/v1/admin/customers/${dealer2}/prices/${carton}`, { priceFen: 3300, tiers: [] });
+});
+afterAll(async () => { await t?.close(); });
+
+const cartonOf = async (c: Client) => {
+  const p = (await c.get(`/api/v1/mall/products/${productId}`)).json();
+  return p.skus[0].units.find((u: { name: string }) => u.name === '箱');
+};
+
+describe('each customer sees their own price', () => {
+  it('a gold dealer, a silver retailer, a dealer with a customer price and a consumer see four different carton prices', async () => {
+    const gold = await cartonOf(await loginMember(t.app, 'dealer1'));
+    const silver = await cartonOf(await loginMember(t.app, 'retailer1'));
+    const own = await cartonOf(await loginMember(t.app, 'dealer2'));
+    const normal = await cartonOf(await loginMember(t.app, 'consumer1'));
+    expect(gold.price).toEqual({ priceFen: 3780, listPriceFen: 4200, source: 'level' });
+    expect(silver.price).toEqual({ priceFen: 3990, listPriceFen: 4200, source: 'level' });
+    expect(own.price).toEqual({ priceFen: 3300, listPriceFen: 4200, source: 'customer' });
+    expect(normal.price).toEqual({ priceFen: 4200, listPriceFen: 4200, source: 'list' });
+    expect(gold.tiers).toEqual([{ minQty: 10, priceFen: 3600 }, { minQty: 50, priceFen: 3400 }]);
+    expect(normal.tiers).toEqual([{ minQty: 10, priceFen: 4000 }]);
+  });
+
+  it('search results carry the same own price', async () => {
+    const dealer = await loginMember(t.app, 'dealer1');
+    const items = (await dealer.get('/api/v1/mall/products?q=nfsq')).json().items;
+    expect(items).toHaveLength(1);
+    expect(items[0].price).toEqual({ priceFen: 200, listPriceFen: 200 });
+  });
+
+  it('a time-limited special price applies inside its window only', async () => {
+    const now = Date.now();
+    const sheet = (await admin.get(`/api/v1/admin/sku-units/${bottle}/prices`)).json();
+    const set = (startsAt: number, endsAt: number) => admin.put(`/api/v1/admin/sku-units/${bottle}/prices`, {
+      listTiers: sheet.listTiers, levelPrices: sheet.levelPrices,
+      specialPrices: [{ priceFen: 150, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString(), levelIds: [] }],
+    });
+    expect((await set(now - 60_000, now + 3_600_000)).statusCode).toBe(200);
+    const m = await loginMember(t.app, 'retailer1');
+    const unit = (await m.get(`/api/v1/mall/products/${productId}`)).json().skus[0].units.find((u: { name: string }) => u.name === '瓶');
+    expect(unit.price).toMatchObject({ priceFen: 150, source: 'special' });
+    await set(now + 3_600_000, now + 7_200_000);
+    const later = (await m.get(`/api/v1/mall/products/${productId}`)).json().skus[0].units.find((u: { name: string }) => u.name === '瓶');
+    expect(later.price).toMatchObject({ priceFen: 200, source: 'list' });
+  });
+});
+
+describe('guests and visibility', () => {
+  it('guests see no prices by default and the list price when the tenant allows it', async () => {
+    const guest = client(t.app);
+    expect((await guest.get(`/api/v1/mall/products/${productId}`)).json().skus[0].units[0].price).toBeNull();
+    const cur = (await admin.get('/api/v1/admin/settings')).json();
+    await admin.put('/api/v1/admin/settings', { settings: { ...cur.settings, guestPriceMode: 'list' }, version: cur.version });
+    expect((await guest.get(`/api/v1/mall/products/${productId}`)).json().skus[0].units[0].price).toMatchObject({ priceFen: 200, source: 'list' });
+  });
+
+  it('a product for dealers only is invisible to a retailer, in search and by id', async () => {
+    const p = (await admin.post('/api/v1/admin/products', {
+      name: '经销商专供礼盒', onShelf: true, visibleTypes: ['dealer'],
+      skus: [{ code: 'GIFT-D', baseUnit: '盒', units: [{ name: '盒', conversion: 1, listPriceFen: 9900 }] }],
+    })).json();
+    const dealer = await loginMember(t.app, 'dealer1');
+    const retailer = await loginMember(t.app, 'retailer1');
+    expect((await dealer.get('/api/v1/mall/products?q=lihe')).json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);
+    expect((await retailer.get('/api/v1/mall/products?q=lihe')).json().items).toEqual([]);
+    expect((await retailer.get(`/api/v1/mall/products/${p.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('search', () => {
+  it('finds by initials, forgives a typo, and suggests while typing', async () => {
+    const m = await loginMember(t.app, 'dealer1');
+    expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('nfsq')}`)).json().items).toHaveLength(1);
+    expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('nongfushanqaun')}`)).json().items.map((i: { name: string }) => i.name)).toContain('农夫山泉 饮用天然水 550ml');
+    expect((await m.get(`/api/v1/mall/suggest?q=${encodeURIComponent('农夫')}`)).json().items[0].name).toContain('农夫山泉');
+  });
+});
+
+describe('price sheet validation', () => {
+  it.each([
+    ['a rising tier', { listTiers: [{ minQty: 10, priceFen: 100 }, { minQty: 20, priceFen: 150 }] }, 'body.listTiers'],
+    ['a level above 100 %', { levelPrices: [{ levelId: 'X', mode: 'percent', value: 12000, tiers: [] }] }, 'body.levelPrices.0.value'],
+    ['a special that ends before it starts', { specialPrices: [{ priceFen: 1, startsAt: '2026-12-01T00:00:00Z', endsAt: '2026-11-01T00:00:00Z' }] }, 'body.specialPrices.0.endsAt'],
+  ])('refuses %s', async (_w, body, path) => {
+    const res = await admin.put(`/api/v1/admin/sku-units/${bottle}/prices`, body);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it('bulk-sets a level price from the cost price', async () => {
+    const res = await admin.post('/api/v1/admin/prices/bulk-level', { levelId: level['钻石'], base: 'cost', basisPoints: 15000, productIds: [productId] });
+    expect(res.json()).toEqual({ affected: 2 });
+    const sheet = (await admin.get(`/api/v1/admin/sku-units/${carton}/prices`)).json();
+    expect(sheet.levelPrices.find((l: { levelId: string }) => l.levelId === level['钻石'])).toMatchObject({ mode: 'price', value: 80 * 24 * 1.5 });
+  });
+});
