@@ -26,6 +26,9 @@ import { registerErrorHandling } from './platform/errors/error-handler.js';
 import { createLogger, type Logger } from './platform/logger.js';
 import { createNotifier, type Notifier } from './platform/mail/notifier.js';
 import { registerWeb } from './platform/http/web.js';
+import { localBlobStore, type BlobStore } from './platform/storage/blob-store.js';
+import fastifyMultipart from '@fastify/multipart';
+import { MAX_IMAGE_BYTES } from './modules/catalog/images.service.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { problem } from './platform/errors/problem.js';
 
@@ -34,6 +37,7 @@ export interface AppDeps {
   database: Database;
   logger?: Logger;
   notifier?: Notifier;
+  blobStore?: BlobStore;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -69,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     hsts: config.secureCookies,
   });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_IMAGE_BYTES, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { message: `too many requests; retry in ${Math.ceil(ctx.ttl / 1000)} s` }),
@@ -96,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const staff = createStaffModule(database);
   const customers = createCustomersModule(database, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   const settings = createSettingsService(database);
-  const catalog = createCatalogModule(database);
+  const catalog = createCatalogModule(database, deps.blobStore ?? localBlobStore(config.uploadsDir));
   registerAuthHooks(app, { tenants, auth, apiKeys });
   registerTextGuard(app);
 
@@ -114,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(async (v1) => {
     await v1.register(customers.publicRoutes);
+    await v1.register(catalog.imagePublicRoutes);
     await v1.register(authRoutes({ auth, secureCookies: config.secureCookies, loginRateLimitPerMinute: config.loginRateLimitPerMinute }), { prefix: '/auth' });
     await v1.register(async (admin) => {
       await admin.register(staff.routes);
@@ -122,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(settingsRoutes(settings));
       await admin.register(apiKeyRoutes(apiKeys));
       await admin.register(catalog.adminRoutes);
+      await admin.register(catalog.imageAdminRoutes);
       await admin.register(pricingRoutes(createPricingService(database)));
     }, { prefix: '/admin' });
     await v1.register(customers.mallRoutes, { prefix: '/mall' });

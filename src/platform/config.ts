@@ -24,6 +24,7 @@ const envSchema = z.object({
   DEMO_SEED: z.enum(['auto', 'never']).default('auto'),
   WEB_DIST: z.string().default('./dist/web'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  UPLOADS_DIR: z.string().optional(),
 });
 
 export interface SmtpConfig { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
@@ -46,6 +47,8 @@ export interface Config {
   webDist: string;
   /** Behind nginx: take the client address from X-Forwarded-For (only then: it is spoofable otherwise). */
   trustProxy: boolean;
+  /** Uploaded files (product images); default DATA_DIR/uploads. */
+  uploadsDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.DEMO_SEED,
     webDist: resolve(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY === 'true',
+    uploadsDir: resolve(e.UPLOADS_DIR ?? join(dataDir, 'uploads')),
   };
 }
 

@@ -118,7 +118,7 @@ describe('the route table', () => {
     // a route becoming public is a security decision: it has to be added here on purpose
     const publicOnes = routes.filter((r) => r.auth?.kind === 'public').map(routeKey).sort();
     expect(publicOnes).toEqual([
-      'GET /api/v1/mall/categories', 'GET /api/v1/mall/products', 'GET /api/v1/mall/products/:id', 'GET /api/v1/mall/suggest',
+      'GET /api/v1/images/:id/:size', 'GET /api/v1/mall/categories', 'GET /api/v1/mall/products', 'GET /api/v1/mall/products/:id', 'GET /api/v1/mall/suggest',
       'GET /api/v1/regions', 'GET /api/v1/tenant', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/member/login', 'POST /api/v1/auth/register',
       'POST /api/v1/auth/reset/confirm', 'POST /api/v1/auth/reset/request', 'POST /api/v1/auth/staff/login',
     ]);

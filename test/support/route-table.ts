@@ -369,6 +369,11 @@ export const RECIPES: Record<string, Recipe> = {
     const levels = await json<{ items: { id: string }[] }>(fx.owner.get('/api/v1/admin/customer-levels'));
     return { body: { levelId: levels.items[0].id, base: 'list', basisPoints: 9000, productIds: [await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product')] }, expect: [200] };
   },
+  // product images: the upload itself needs multipart (test/api/images.test.ts); a JSON body is refused with 415
+  'POST /api/v1/admin/products/:id/images': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product') }, body: {}, expect: [415] }),
+  'DELETE /api/v1/admin/products/:id/images/:imageId': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product'), imageId: NO_SUCH_ID }, expect: [404] }),
+  'PUT /api/v1/admin/products/:id/images/order': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product') }, body: { ids: [] }, expect: [200] }),
+  'GET /api/v1/images/:id/:size': async () => ({ params: { id: NO_SUCH_ID, size: 'thumb' }, expect: [404] }),
   // mall catalog (public: guests browse too)
   'GET /api/v1/mall/categories': async () => ({ expect: [200] }),
   'GET /api/v1/mall/products': async () => ({ query: { q: 'qa' }, expect: [200] }),
