@@ -14,6 +14,8 @@ import { createAuthService } from './modules/auth/auth.service.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { createCatalogModule } from './modules/catalog/index.js';
 import { createPricingService, pricingRoutes } from './modules/pricing/index.js';
+import { createImportsService } from './modules/imports/imports.service.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { createCustomersModule, memberPrincipals } from './modules/customers/index.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
@@ -101,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const staff = createStaffModule(database);
   const customers = createCustomersModule(database, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
   const settings = createSettingsService(database);
+  const imports = createImportsService(database, logger);
+  app.addHook('onClose', async () => { await imports.drain(); });
   const catalog = createCatalogModule(database, deps.blobStore ?? localBlobStore(config.uploadsDir));
   registerAuthHooks(app, { tenants, auth, apiKeys });
   registerTextGuard(app);
@@ -129,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(apiKeyRoutes(apiKeys));
       await admin.register(catalog.adminRoutes);
       await admin.register(catalog.imageAdminRoutes);
+      await admin.register(importRoutes({ database, imports, products: catalog.products }));
       await admin.register(pricingRoutes(createPricingService(database)));
     }, { prefix: '/admin' });
     await v1.register(customers.mallRoutes, { prefix: '/mall' });

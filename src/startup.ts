@@ -1,5 +1,6 @@
 import { createTenantsService } from './modules/tenants/tenants.service.js';
 import { syncBuiltInRoles } from './modules/staff/index.js';
+import { markInterruptedImports } from './modules/imports/imports.service.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logger.js';
@@ -8,7 +9,10 @@ import { seedDemo } from './seed/seed-demo.js';
 /** Work done once per start after migrations: built-in roles follow the code; an empty installation gets demo data. */
 export async function prepareData(database: Database, config: Config, log: Logger): Promise<{ seeded: boolean }> {
   const tenants = createTenantsService(database);
-  for (const t of await tenants.active()) await database.tx(t.id, (tx) => syncBuiltInRoles(tx, t.id));
+  for (const t of await tenants.active()) {
+    await database.tx(t.id, (tx) => syncBuiltInRoles(tx, t.id));
+    await markInterruptedImports(database, t.id);
+  }
   if ((await tenants.count()) > 0 || config.demoSeed === 'never') return { seeded: false };
   log.info('empty database: seeding the demo company');
   await seedDemo(database, (step, done, total) => log.info(`seeding demo data ${done}/${total}: ${step}`));

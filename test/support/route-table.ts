@@ -374,6 +374,12 @@ export const RECIPES: Record<string, Recipe> = {
   'DELETE /api/v1/admin/products/:id/images/:imageId': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product'), imageId: NO_SUCH_ID }, expect: [404] }),
   'PUT /api/v1/admin/products/:id/images/order': async (fx) => ({ params: { id: await created(fx.owner.post('/api/v1/admin/products', productBody(fx)), 'product') }, body: { ids: [] }, expect: [200] }),
   'GET /api/v1/images/:id/:size': async () => ({ params: { id: NO_SUCH_ID, size: 'thumb' }, expect: [404] }),
+  // product import and export: the upload itself needs multipart (test/api/product-import.test.ts); JSON is refused with 415
+  'POST /api/v1/admin/imports/products': async () => ({ body: {}, expect: [415] }),
+  'GET /api/v1/admin/imports/:id': async () => ({ params: { id: NO_SUCH_ID }, expect: [404] }),
+  'GET /api/v1/admin/imports/:id/report.xlsx': async () => ({ params: { id: NO_SUCH_ID }, expect: [404] }),
+  'GET /api/v1/admin/products/import-template.xlsx': async () => ({ expect: [200] }),
+  'GET /api/v1/admin/products/export.xlsx': async () => ({ query: { q: 'qa' }, expect: [200] }),
   // mall catalog (public: guests browse too)
   'GET /api/v1/mall/categories': async () => ({ expect: [200] }),
   'GET /api/v1/mall/products': async () => ({ query: { q: 'qa' }, expect: [200] }),

@@ -63,12 +63,38 @@ const productValues = (input: ProductCreate, searchText: string) => ({
   onShelf: input.onShelf, visibleTypes: input.visibleTypes, visibleLevelIds: input.visibleLevelIds, searchText,
 });
 
+async function productDetail(tx: Tx, tenantId: string, id: string) {
+  const d = await loadDetail(tx, tenantId, id);
+  if (!d) throw notFound('product');
+  return d;
+}
+
+/** Creates a product inside the caller's transaction (the API and the Excel import share it). */
+export async function createProductTx(tx: Tx, ctx: Ctx<Operator>, input: ProductCreate) {
+  await validateProduct(tx, ctx.tenantId, input, null);
+  const id = newId();
+  await tx.insert(products).values({ tenantId: ctx.tenantId, id, ...productValues(input, await searchTextFor(tx, ctx.tenantId, input)) });
+  await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
+  await writeTags(tx, ctx.tenantId, id, input.tagIds);
+  const after = await productDetail(tx, ctx.tenantId, id);
+  await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: id, after });
+  return after;
+}
+
+/** Replaces a product inside the caller's transaction; `before` is its current detail. */
+export async function updateProductTx(tx: Tx, ctx: Ctx<Operator>, id: string, input: ProductCreate, before: Awaited<ReturnType<typeof productDetail>>) {
+  await validateProduct(tx, ctx.tenantId, input, id);
+  await tx.update(products).set({ ...productValues(input, await searchTextFor(tx, ctx.tenantId, input)), version: before.version + 1, updatedAt: new Date() })
+    .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, id)));
+  await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
+  await writeTags(tx, ctx.tenantId, id, input.tagIds);
+  const after = await productDetail(tx, ctx.tenantId, id);
+  await recordAudit(tx, ctx, { action: 'product.update', entityType: 'product', entityId: id, before, after });
+  return after;
+}
+
 export function createProductsService(database: Database) {
-  async function detail(tx: Tx, tenantId: string, id: string) {
-    const d = await loadDetail(tx, tenantId, id);
-    if (!d) throw notFound('product');
-    return d;
-  }
+  const detail = productDetail;
 
   return {
     async list(ctx: Ctx<Operator>, q: { limit: number; cursor?: string; q?: string; categoryId?: string; brandId?: string; onShelf?: 'true' | 'false' }) {
@@ -89,28 +115,12 @@ export function createProductsService(database: Database) {
 
     get: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, (tx) => detail(tx, ctx.tenantId, id)),
 
-    create: (ctx: Ctx<Operator>, input: ProductCreate) => database.tx(ctx.tenantId, async (tx) => {
-      await validateProduct(tx, ctx.tenantId, input, null);
-      const id = newId();
-      await tx.insert(products).values({ tenantId: ctx.tenantId, id, ...productValues(input, await searchTextFor(tx, ctx.tenantId, input)) });
-      await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
-      await writeTags(tx, ctx.tenantId, id, input.tagIds);
-      const after = await detail(tx, ctx.tenantId, id);
-      await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: id, after });
-      return after;
-    }),
+    create: (ctx: Ctx<Operator>, input: ProductCreate) => database.tx(ctx.tenantId, (tx) => createProductTx(tx, ctx, input)),
 
     update: (ctx: Ctx<Operator>, id: string, input: ProductUpdate) => database.tx(ctx.tenantId, async (tx) => {
-      const before = await detail(tx, ctx.tenantId, id);
+      const before = await productDetail(tx, ctx.tenantId, id);
       if (before.version !== input.version) throw new AppError('version_conflict', { message: 'the product was changed by someone else; reload' });
-      await validateProduct(tx, ctx.tenantId, input, id);
-      await tx.update(products).set({ ...productValues(input, await searchTextFor(tx, ctx.tenantId, input)), version: input.version + 1, updatedAt: new Date() })
-        .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, id)));
-      await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
-      await writeTags(tx, ctx.tenantId, id, input.tagIds);
-      const after = await detail(tx, ctx.tenantId, id);
-      await recordAudit(tx, ctx, { action: 'product.update', entityType: 'product', entityId: id, before, after });
-      return after;
+      return updateProductTx(tx, ctx, id, input, before);
     }),
 
     bulk: (ctx: Ctx<Operator>, input: { ids: string[]; action: 'shelf_on' | 'shelf_off' | 'set_category' | 'delete'; categoryId?: string | null }) =>

@@ -34,3 +34,9 @@ export async function loadPricing(tx: Tx, tenantId: string, unitIds: string[], c
   }
   return out;
 }
+
+/** Sets one level's fixed price on one unit, inside the caller's transaction (Excel import). */
+export async function upsertLevelPriceTx(tx: Tx, tenantId: string, skuUnitId: string, levelId: string, priceFen: number) {
+  await tx.insert(levelPrices).values({ tenantId, skuUnitId, levelId, mode: 'price', value: priceFen })
+    .onConflictDoUpdate({ target: [levelPrices.tenantId, levelPrices.skuUnitId, levelPrices.levelId], set: { mode: 'price', value: priceFen } });
+}

@@ -7,3 +7,4 @@ export * from '../../modules/auth/auth.tables.js';
 export * from '../../modules/audit/audit.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/pricing/pricing.tables.js';
+export * from '../../modules/imports/imports.tables.js';
