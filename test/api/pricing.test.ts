@@ -127,3 +127,13 @@ describe('price sheet validation', () => {
     expect(sheet.levelPrices.find((l: { levelId: string }) => l.levelId === level['钻石'])).toMatchObject({ mode: 'price', value: 80 * 24 * 1.5 });
   });
 });
+
+describe('price range and price sort use each customer’s own price', () => {
+  it('a range that holds the gold price but not the list price finds the product for gold only', async () => {
+    const range = `/api/v1/mall/products?q=nfsq&minPriceFen=150&maxPriceFen=199`;
+    const cur = (await admin.get(`/api/v1/admin/sku-units/${bottle}/prices`)).json();
+    await admin.put(`/api/v1/admin/sku-units/${bottle}/prices`, { listTiers: [], specialPrices: [], levelPrices: [...cur.levelPrices, { levelId: level['金牌'], mode: 'price', value: 180, tiers: [] }] });
+    expect((await (await loginMember(t.app, 'dealer1')).get(range)).json().items).toHaveLength(1);
+    expect((await (await loginMember(t.app, 'consumer1')).get(range)).json().items).toHaveLength(0);
+  });
+});

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors/app-error.js';
 import { customers } from '../customers/customers.tables.js';
 import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
 import { readSettings } from '../settings/settings.service.js';
+import { unitPriceSql } from '../pricing/price-sql.js';
 import { brands, categories, products, productTags, skus, skuUnits } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
 import { loadDetail } from './products.repository.js';
@@ -66,13 +67,19 @@ export function createMallCatalogService(database: Database) {
           const all = await tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, tenantId));
           where.push(inArray(products.categoryId, descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), q.categoryId)));
         }
-        const minList = sql<number>`(select min(u.list_price_fen) from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
+        // Each viewer's own "from" price over the enabled base units, computed in SQL so the range filter and the
+        // price sort hold across the whole catalog, not just one page.
+        const viewerPrice = viewer.customer || viewer.guestPrices ? viewer.customer : null;
+        const fromPrice = sql<number | null>`(select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, viewerPrice)})
+          from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
           where s.tenant_id = ${products.tenantId} and s.product_id = ${products.id} and s.enabled and u.enabled and u.conversion = 1)`;
+        if (q.minPriceFen !== undefined) where.push(sql`${fromPrice} >= ${q.minPriceFen}`);
+        if (q.maxPriceFen !== undefined) where.push(sql`${fromPrice} <= ${q.maxPriceFen}`);
         const order = {
           relevance: term ? [sql`(${products.searchText} like ${`%${escapeLike(term)}%`}) desc`, sql`word_similarity(${term}, ${products.searchText}) desc`, desc(products.id)] : [desc(products.salesCount), desc(products.id)],
           newest: [desc(products.id)],
-          price_asc: [sql`${minList} asc nulls last`, desc(products.id)],
-          price_desc: [sql`${minList} desc nulls last`, desc(products.id)],
+          price_asc: [sql`${fromPrice} asc nulls last`, desc(products.id)],
+          price_desc: [sql`${fromPrice} desc nulls last`, desc(products.id)],
           sales: [desc(products.salesCount), desc(products.id)],
         }[q.sort];
         const offset = q.cursor ? Number(q.cursor) : 0;
@@ -86,11 +93,7 @@ export function createMallCatalogService(database: Database) {
           .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, page.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
         const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
         const now = new Date();
-        let items = page.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));
-        // The customer's own price is known only after resolving; the range filter applies to it, on this page.
-        if (q.minPriceFen !== undefined || q.maxPriceFen !== undefined) {
-          items = items.filter((i) => i.price && (q.minPriceFen === undefined || i.price.priceFen >= q.minPriceFen) && (q.maxPriceFen === undefined || i.price.priceFen <= q.maxPriceFen));
-        }
+        const items = page.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));
         const facetWhere = and(...where);
         const byCategory = await tx.select({ id: products.categoryId, count: sql<number>`count(*)::int` }).from(products).where(facetWhere).groupBy(products.categoryId);
         const byBrand = await tx.select({ id: products.brandId, count: sql<number>`count(*)::int` }).from(products).where(facetWhere).groupBy(products.brandId);

@@ -1,0 +1,21 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * The price a customer pays for ONE unit of a sell unit, as SQL, so search can filter and sort on each customer's
+ * own price over the whole catalog. It must agree with `resolvePrice(p, 1, customer, now)` (quantity 1, so no
+ * tier applies: tiers start at 2); `pricing-sql.db.test.ts` checks that it does on generated price sheets.
+ * Precedence: customer price, then the lowest valid special for the level, then the level price
+ * (percent: list × bp / 10000 rounded half up, as percentOf), then the list price.
+ */
+export function unitPriceSql(unit: { id: SQL; listPriceFen: SQL }, customer: { id: string; levelId: string | null } | null): SQL {
+  const customerId = customer?.id ?? '';
+  const levelId = customer?.levelId ?? '';
+  return sql`coalesce(
+    (select cp.price_fen from customer_prices cp where cp.tenant_id = current_setting('app.tenant_id', true) and cp.sku_unit_id = ${unit.id} and cp.customer_id = ${customerId}),
+    (select min(sp.price_fen) from special_prices sp where sp.tenant_id = current_setting('app.tenant_id', true) and sp.sku_unit_id = ${unit.id}
+       and sp.starts_at <= now() and now() < sp.ends_at
+       and (cardinality(sp.level_ids) = 0 or (${customer ? sql`${levelId} = any(sp.level_ids)` : sql`false`}))),
+    (select case lp.mode when 'price' then lp.value else (${unit.listPriceFen} * lp.value + 5000) / 10000 end
+       from level_prices lp where lp.tenant_id = current_setting('app.tenant_id', true) and lp.sku_unit_id = ${unit.id} and lp.level_id = ${levelId}),
+    ${unit.listPriceFen})`;
+}
