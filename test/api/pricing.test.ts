@@ -137,3 +137,22 @@ describe('price range and price sort use each customer’s own price', () => {
     expect((await (await loginMember(t.app, 'consumer1')).get(range)).json().items).toHaveLength(0);
   });
 });
+
+describe('favourites', () => {
+  it('a member keeps favourites with their own prices; a product hidden from them cannot be added', async () => {
+    const m = await loginMember(t.app, 'dealer1');
+    expect((await m.put(`/api/v1/mall/favourites/${productId}`)).statusCode).toBe(204);
+    expect((await m.put(`/api/v1/mall/favourites/${productId}`)).statusCode).toBe(204);
+    const list = (await m.get('/api/v1/mall/favourites')).json().items;
+    expect(list.map((i: { id: string }) => i.id)).toEqual([productId]);
+    expect(list[0].price).not.toBeNull();
+    expect((await m.get(`/api/v1/mall/products/${productId}`)).json().favourite).toBe(true);
+    const other = await loginMember(t.app, 'dealer1b');
+    expect((await other.get('/api/v1/mall/favourites')).json().items).toEqual([]);
+    expect((await m.delete(`/api/v1/mall/favourites/${productId}`)).statusCode).toBe(204);
+    expect((await m.get('/api/v1/mall/favourites')).json().items).toEqual([]);
+
+    const hidden = (await admin.post('/api/v1/admin/products', { name: '只给钻石', onShelf: true, visibleLevelIds: [level['钻石']], skus: [{ code: 'DIA-1', baseUnit: '件', units: [{ name: '件', conversion: 1, listPriceFen: 1 }] }] })).json();
+    expect((await m.put(`/api/v1/mall/favourites/${hidden.id}`)).statusCode).toBe(404);
+  });
+});

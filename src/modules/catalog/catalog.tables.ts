@@ -134,3 +134,14 @@ export const skuUnits = pgTable('sku_units', {
   unique('sku_units_barcode_uq').on(t.tenantId, t.barcode),
   index('sku_units_sku_idx').on(t.tenantId, t.skuId),
 ]);
+
+/** 收藏: a member's favourite products. */
+export const favourites = pgTable('favourites', {
+  tenantId: tenantId(),
+  memberId: text('member_id').notNull(),
+  productId: text('product_id').notNull(),
+  createdAt: createdAt(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.memberId, t.productId] }),
+  foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
+]);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../platform/errors/problem.js';
-import { publicRoute, tenantOf } from '../../platform/http/route-auth.js';
+import { memberCtx, memberRoute, publicRoute, tenantOf } from '../../platform/http/route-auth.js';
 import { idParam, idParams, intQuery } from '../../platform/http/schemas.js';
 import type { MallCatalogService } from './mall-catalog.service.js';
 
@@ -30,6 +30,7 @@ const productOut = z.object({
   id: z.string(), name: z.string(), subtitle: z.string().nullable(), brandName: z.string().nullable(), categoryId: z.string().nullable(), categoryName: z.string().nullable(),
   specs: z.array(z.object({ name: z.string(), values: z.array(z.string()) })), params: z.array(z.object({ name: z.string(), value: z.string() })),
   descriptionHtml: z.string(), instructions: z.string(), images: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })), tagIds: z.array(z.string()),
+  favourite: z.boolean(),
   skus: z.array(z.object({
     id: z.string(), code: z.string(), barcode: z.string().nullable(), specValues: z.array(z.string()), baseUnit: z.string(),
     units: z.array(z.object({
@@ -50,6 +51,12 @@ export function mallCatalogRoutes(service: MallCatalogService) {
       async (req) => service.search(tenantOf(req).id, req.actor, req.query));
     r.get('/suggest', { config: publicRoute, schema: { tags, summary: 'Autocomplete while typing (name, pinyin, initials, code)', querystring: z.strictObject({ q: z.string().trim().min(1).max(50) }), response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }), ...errors } } },
       async (req) => ({ items: await service.suggest(tenantOf(req).id, req.actor, req.query.q) }));
+    r.get('/favourites', { config: memberRoute(), schema: { tags, summary: 'My favourite products (收藏) with my prices', response: { 200: z.object({ items: searchOut.shape.items }), ...errors, 401: problemSchema, 403: problemSchema } } },
+      async (req) => ({ items: await service.favourites(tenantOf(req).id, memberCtx(req).actor) }));
+    r.put('/favourites/:id', { config: memberRoute(), schema: { tags, summary: 'Add a product to my favourites', params: idParams, response: { 204: z.null(), ...errors, 401: problemSchema, 403: problemSchema } } },
+      async (req, reply) => { await service.setFavourite(tenantOf(req).id, memberCtx(req).actor, req.params.id, true); return reply.status(204).send(null); });
+    r.delete('/favourites/:id', { config: memberRoute(), schema: { tags, summary: 'Remove a product from my favourites', params: idParams, response: { 204: z.null(), ...errors, 401: problemSchema, 403: problemSchema } } },
+      async (req, reply) => { await service.setFavourite(tenantOf(req).id, memberCtx(req).actor, req.params.id, false); return reply.status(204).send(null); });
     r.get('/products/:id', { config: publicRoute, schema: { tags, summary: 'Product page with my price per unit and the quantity-break table', params: idParams, response: { 200: productOut, ...errors } } },
       async (req) => service.product(tenantOf(req).id, req.actor, req.params.id));
   };

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/actor.js';
+import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { customers } from '../customers/customers.tables.js';
 import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
 import { readSettings } from '../settings/settings.service.js';
 import { unitPriceSql } from '../pricing/price-sql.js';
-import { brands, categories, products, productTags, skus, skuUnits } from './catalog.tables.js';
+import { brands, categories, favourites, products, productTags, skus, skuUnits } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
 import { loadDetail } from './products.repository.js';
 
@@ -115,6 +115,39 @@ export function createMallCatalogService(database: Database) {
       });
     },
 
+    /** A member's favourites, newest first, with their own prices; products no longer visible are left out. */
+    async favourites(tenantId: string, actor: MemberActor) {
+      return database.tx(tenantId, async (tx) => {
+        const viewer = await viewerOf(tx, tenantId, actor);
+        const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
+          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${products.tenantId} and i.product_id = ${products.id} order by i.sort, i.id limit 1)` })
+          .from(favourites)
+          .innerJoin(products, and(eq(products.tenantId, favourites.tenantId), eq(products.id, favourites.productId)))
+          .leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
+          .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), visibleTo(viewer)))
+          .orderBy(desc(favourites.createdAt)).limit(200);
+        const units = rows.length ? await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
+          .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
+          .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, rows.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
+        const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
+        const now = new Date();
+        return rows.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));
+      });
+    },
+
+    async setFavourite(tenantId: string, actor: MemberActor, productId: string, on: boolean) {
+      return database.tx(tenantId, async (tx) => {
+        if (!on) {
+          await tx.delete(favourites).where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), eq(favourites.productId, productId)));
+          return;
+        }
+        const viewer = await viewerOf(tx, tenantId, actor);
+        const [p] = await tx.select({ id: products.id }).from(products).where(and(eq(products.tenantId, tenantId), eq(products.id, productId), visibleTo(viewer)));
+        if (!p) throw notFound('product');
+        await tx.insert(favourites).values({ tenantId, memberId: actor.id, productId }).onConflictDoNothing();
+      });
+    },
+
     async product(tenantId: string, actor: Actor | null, id: string) {
       return database.tx(tenantId, async (tx) => {
         const viewer = await viewerOf(tx, tenantId, actor);
@@ -125,9 +158,12 @@ export function createMallCatalogService(database: Database) {
         const now = new Date();
         const showPrice = !!viewer.customer || viewer.guestPrices;
         const tags = await tx.select({ id: productTags.tagId }).from(productTags).where(and(eq(productTags.tenantId, tenantId), eq(productTags.productId, id)));
+        const fav = actor?.kind === 'member' ? await tx.select({ id: favourites.productId }).from(favourites)
+          .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), eq(favourites.productId, id))) : [];
         return {
           id: d.id, name: d.name, subtitle: d.subtitle, brandName: d.brandName, categoryId: d.categoryId, categoryName: d.categoryName,
           specs: d.specs, params: d.params, descriptionHtml: d.descriptionHtml, instructions: d.instructions, images: d.images, tagIds: tags.map((t) => t.id),
+          favourite: fav.length > 0,
           skus: enabled.map((s) => ({
             id: s.id, code: s.code, barcode: s.barcode, specValues: s.specValues, baseUnit: s.baseUnit,
             units: s.units.map((u) => {
