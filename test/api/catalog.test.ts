@@ -101,6 +101,17 @@ describe('products', () => {
     expect(missing.statusCode).toBe(404);
   });
 
+  it('renaming a brand or a category makes search find the new name', async () => {
+    const b = (await admin.get('/api/v1/admin/brands')).json().items.find((x: { name: string }) => x.name === '华为');
+    expect((await admin.patch(`/api/v1/admin/brands/${b.id}`, { name: '荣耀' })).statusCode).toBe(200);
+    expect((await admin.get('/api/v1/admin/products?q=rongyao')).json().items).toHaveLength(1);
+    const cats = (await admin.get('/api/v1/admin/categories')).json().items;
+    const c = cats.find((x: { name: string }) => x.name === '手机');
+    await admin.patch(`/api/v1/admin/categories/${c.id}`, { name: '智能手机', version: c.version });
+    expect((await admin.get('/api/v1/admin/products?q=zhinengshouji')).json().items).toHaveLength(1);
+    expect((await admin.delete(`/api/v1/admin/brands/${b.id}`)).json().code).toBe('in_use');
+  });
+
   it('a category with products cannot be deleted', async () => {
     const res = await admin.delete(`/api/v1/admin/categories/${phones}`);
     expect([res.statusCode, res.json().code]).toEqual([409, 'in_use']);

@@ -35,6 +35,10 @@ export function catalogAdminRoutes(deps: { products: ProductsService; taxonomy: 
       async (req) => ({ items: await taxonomy.brands(operatorCtx(req).tenantId) }));
     r.post('/brands', { config: write, schema: { tags, summary: 'Add a brand', body: brandIn, response: { 201: brandOut, ...errors } } },
       async (req, reply) => reply.status(201).send(await taxonomy.createBrand(operatorCtx(req), req.body)));
+    r.patch('/brands/:id', { config: write, schema: { tags, summary: 'Rename a brand (search follows)', params: idParams, body: brandIn.partial(), response: { 200: brandOut, ...errors } } },
+      async (req) => taxonomy.updateBrand(operatorCtx(req), req.params.id, req.body));
+    r.delete('/brands/:id', { config: write, schema: { tags, summary: 'Delete a brand without products', params: idParams, response: { 204: z.null(), ...errors } } },
+      async (req, reply) => { await taxonomy.deleteBrand(operatorCtx(req), req.params.id); return reply.status(204).send(null); });
     r.get('/tags', { config: read, schema: { tags, summary: 'Product tags', response: { 200: z.object({ items: z.array(tagOut) }), ...errors } } },
       async (req) => ({ items: await taxonomy.tags(operatorCtx(req).tenantId) }));
     r.post('/tags', { config: write, schema: { tags, summary: 'Add a tag', body: tagIn, response: { 201: tagOut, ...errors } } },

@@ -69,6 +69,21 @@ async function productDetail(tx: Tx, tenantId: string, id: string) {
   return d;
 }
 
+/** Rebuilds the search text of products after a brand or category rename, so search finds the new name. */
+export async function reindexSearchText(tx: Tx, tenantId: string, where: { brandId?: string; categoryId?: string }) {
+  const rows = await tx.select({ id: products.id }).from(products).where(and(eq(products.tenantId, tenantId),
+    where.brandId ? eq(products.brandId, where.brandId) : undefined, where.categoryId ? eq(products.categoryId, where.categoryId) : undefined));
+  for (const { id } of rows) {
+    const d = (await loadDetail(tx, tenantId, id))!;
+    const text = buildSearchText({
+      name: d.name, subtitle: d.subtitle, brand: d.brandName, category: d.categoryName, codes: d.skus.map((s) => s.code),
+      barcodes: d.skus.flatMap((s) => [s.barcode, ...s.units.map((u) => u.barcode)]).filter((b): b is string => !!b),
+    });
+    await tx.update(products).set({ searchText: text }).where(and(eq(products.tenantId, tenantId), eq(products.id, id)));
+  }
+  return rows.length;
+}
+
 /** Creates a product inside the caller's transaction (the API and the Excel import share it). */
 export async function createProductTx(tx: Tx, ctx: Ctx<Operator>, input: ProductCreate) {
   await validateProduct(tx, ctx.tenantId, input, null);

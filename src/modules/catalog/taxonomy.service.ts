@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.js';
 import { brands, categories, products, productTags, tags } from './catalog.tables.js';
 import { wouldCycle } from './domain/category-tree.js';
+import { reindexSearchText } from './products.service.js';
 
 const count = (table: 'category_id' | 'brand_id', ref: unknown) =>
   sql<number>`(select count(*)::int from products p where p.tenant_id = ${categories.tenantId} and p.${sql.raw(table)} = ${ref})`;
@@ -49,6 +50,7 @@ export function createTaxonomyService(database: Database) {
         }
         const { version, ...patch } = input;
         await tx.update(categories).set({ ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), version: version + 1 }).where(where);
+        if (input.name !== undefined && input.name !== before.name) await reindexSearchText(tx, ctx.tenantId, { categoryId: id });
         const [after] = await tx.select(categoryColumns).from(categories).where(where);
         await recordAudit(tx, ctx, { action: 'category.update', entityType: 'category', entityId: id, before, after });
         return after;
@@ -74,6 +76,28 @@ export function createTaxonomyService(database: Database) {
       await withUniqueFields(tx.insert(brands).values(row), { brands_name_uq: 'body.name' });
       await recordAudit(tx, ctx, { action: 'brand.create', entityType: 'brand', entityId: row.id, after: row });
       return { id: row.id, name: row.name, logo: row.logo, sort: row.sort, productCount: 0 };
+    }),
+
+    updateBrand: (ctx: Ctx<Operator>, id: string, input: { name?: string; logo?: string | null; sort?: number }) => database.tx(ctx.tenantId, async (tx) => {
+      const where = and(eq(brands.tenantId, ctx.tenantId), eq(brands.id, id));
+      const [before] = await tx.select().from(brands).where(where);
+      if (!before) throw notFound('brand');
+      await withUniqueFields(tx.update(brands).set(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))).where(where), { brands_name_uq: 'body.name' });
+      if (input.name !== undefined && input.name !== before.name) await reindexSearchText(tx, ctx.tenantId, { brandId: id });
+      const [after] = await tx.select().from(brands).where(where);
+      await recordAudit(tx, ctx, { action: 'brand.update', entityType: 'brand', entityId: id, before, after });
+      const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(products).where(and(eq(products.tenantId, ctx.tenantId), eq(products.brandId, id)));
+      return { id, name: after.name, logo: after.logo, sort: after.sort, productCount: n };
+    }),
+
+    deleteBrand: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, async (tx) => {
+      const where = and(eq(brands.tenantId, ctx.tenantId), eq(brands.id, id));
+      const [before] = await tx.select().from(brands).where(where);
+      if (!before) throw notFound('brand');
+      const [{ used }] = await tx.select({ used: sql<number>`count(*)::int` }).from(products).where(and(eq(products.tenantId, ctx.tenantId), eq(products.brandId, id)));
+      if (used) throw new AppError('in_use', { message: `the brand still has ${used} products`, details: { products: used } });
+      await tx.delete(brands).where(where);
+      await recordAudit(tx, ctx, { action: 'brand.delete', entityType: 'brand', entityId: id, before });
     }),
 
     tags: (tenantId: string) => database.tx(tenantId, (tx) =>
