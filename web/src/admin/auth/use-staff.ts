@@ -1,9 +1,11 @@
+import { useContext } from 'react';
 import type { StaffMe } from '../../shared/api/types';
-import { useMe } from '../../shared/hooks/use-me';
+import { StaffContext } from './staff-context';
 
-/** The logged-in staff; only used below RequireStaff, so it is always there. */
+/** The logged-in staff and a permission check; only used below RequireStaff. */
 export function useStaff(): StaffMe & { can: (permission: string | undefined) => boolean } {
-  const me = useMe<StaffMe>('staff').data as StaffMe;
+  const me = useContext(StaffContext);
+  if (!me) throw new Error('useStaff outside RequireStaff');
   const perms = new Set(me.permissions);
   return { ...me, can: (p) => !p || perms.has(p) || perms.has('*') };
 }

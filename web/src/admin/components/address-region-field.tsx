@@ -17,7 +17,7 @@ export function AddressRegionField() {
     );
   }
   return (
-    <Form.Item name="regionId" label={t('common:address.region')} rules={[{ required: true, message: t('common:validation.required', { field: t('common:address.region') }) }]}>
+    <Form.Item name="regionId" label={t('common:address.region')} rules={[{ required: true, message: t('common:validation.select', { field: t('common:address.region') }) }]}>
       <RegionCascader />
     </Form.Item>
   );

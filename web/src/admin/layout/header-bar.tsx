@@ -12,8 +12,7 @@ export function HeaderBar() {
   const session = useSession();
   const navigate = useNavigate();
   const logout = async () => {
-    await session.logout().catch(() => undefined);
-    navigate('/login', { replace: true });
+    await session.logout(() => navigate('/login', { replace: true }));
   };
   const items = [
     { key: 'account', label: t('menu.account'), onClick: () => navigate('/account') },

@@ -1,13 +1,10 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { authApi } from '../../shared/api/auth';
-import { errorMessage } from '../../shared/api/error-message';
 import type { StaffMe } from '../../shared/api/types';
-import { applyFormErrors } from '../../shared/forms/form-errors';
+import { useRules } from '../../shared/forms/use-rules';
+import { useLogin } from '../../shared/hooks/use-login';
 import { useMe } from '../../shared/hooks/use-me';
-import { useSession } from '../../shared/hooks/use-session';
 import { useTenant } from '../../shared/hooks/use-tenant';
 import { safeNext } from '../../shared/lib/safe-next';
 import { LanguageSelect } from '../components/language-select';
@@ -22,26 +19,12 @@ export default function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const session = useSession();
   const tenant = useTenant();
+  const rules = useRules();
   const me = useMe<StaffMe>('staff');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { submit, error, busy } = useLogin('staff', form, () => navigate(safeNext(params.get('next')), { replace: true }));
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
-
-  const submit = async ({ login, password }: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      session.signedIn(await authApi.login<StaffMe>('staff', login.trim(), password));
-      navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      if (!applyFormErrors(form, err)) setError(errorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
@@ -56,11 +39,11 @@ export default function LoginPage() {
           {t('login.subtitle')}
         </Typography.Paragraph>
         {error && <Alert data-testid="login-error" type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="login" label={t('common:field.login')} rules={[{ required: true, message: t('common:validation.required', { field: t('common:field.login') }) }]}>
+        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
+          <Form.Item name="login" label={t('common:field.login')} rules={[rules.required('common:field.login')]}>
             <Input data-testid="login-input" autoComplete="username" placeholder={t('common:field.loginPlaceholder')} autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('common:field.password')} rules={[{ required: true, message: t('common:validation.required', { field: t('common:field.password') }) }]}>
+          <Form.Item name="password" label={t('common:field.password')} rules={[rules.required('common:field.password')]}>
             <Input.Password data-testid="password-input" autoComplete="current-password" />
           </Form.Item>
           <Button data-testid="login-submit" type="primary" htmlType="submit" block loading={busy}>

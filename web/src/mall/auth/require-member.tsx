@@ -2,6 +2,7 @@ import { Navigate, Outlet, useLocation } from 'react-router-dom';
 import type { MemberMe } from '../../shared/api/types';
 import { useMe } from '../../shared/hooks/use-me';
 import { PageLoading } from '../components/page-loading';
+import { MemberContext } from './member-context';
 
 /** The mall needs a member session; anyone else goes to /login?next=… */
 export function RequireMember() {
@@ -12,5 +13,5 @@ export function RequireMember() {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  return <Outlet />;
+  return <MemberContext.Provider value={me.data}><Outlet /></MemberContext.Provider>;
 }

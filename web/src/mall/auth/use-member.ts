@@ -1,8 +1,10 @@
+import { useContext } from 'react';
 import type { MemberMe } from '../../shared/api/types';
-import { useMe } from '../../shared/hooks/use-me';
+import { MemberContext } from './member-context';
 
 /** The logged-in member; only used below RequireMember. Viewers may look but not change. */
 export function useMember(): MemberMe & { canEdit: boolean } {
-  const me = useMe<MemberMe>('member').data as MemberMe;
+  const me = useContext(MemberContext);
+  if (!me) throw new Error('useMember outside RequireMember');
   return { ...me, canEdit: me.memberRole !== 'viewer' || me.isAdmin };
 }

@@ -18,7 +18,7 @@ export function AddressRegionItem() {
     );
   }
   return (
-    <Form.Item name="regionId" label={t('common:address.region')} rules={[{ required: true, message: t('common:validation.required', { field: t('common:address.region') }) }]}>
+    <Form.Item name="regionId" label={t('common:address.region')} rules={[{ required: true, message: t('common:validation.select', { field: t('common:address.region') }) }]}>
       <RegionPicker testId="address-region" />
     </Form.Item>
   );

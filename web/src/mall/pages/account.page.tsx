@@ -18,8 +18,7 @@ export default function AccountPage() {
   const customer = account.data?.customer;
 
   const logout = async () => {
-    await session.logout().catch(() => undefined);
-    navigate('/login', { replace: true });
+    await session.logout(() => navigate('/login', { replace: true }));
   };
   const logoutOthers = async () => {
     const ok = await Dialog.confirm({ content: t('account.logoutOthersConfirm') });

@@ -1,14 +1,11 @@
 import { Button, Form, NoticeBar } from 'antd-mobile';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { authApi } from '../../shared/api/auth';
 import { errorMessage } from '../../shared/api/error-message';
 import type { MemberMe } from '../../shared/api/types';
-import { applyFormErrors } from '../../shared/forms/form-errors';
 import { useRules } from '../../shared/forms/use-rules';
+import { useLogin } from '../../shared/hooks/use-login';
 import { useMe } from '../../shared/hooks/use-me';
-import { useSession } from '../../shared/hooks/use-session';
 import { useTenant } from '../../shared/hooks/use-tenant';
 import { safeNext } from '../../shared/lib/safe-next';
 import { TextInput } from '../components/text-input';
@@ -24,27 +21,12 @@ export default function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const session = useSession();
   const tenant = useTenant();
   const rules = useRules();
   const me = useMe<MemberMe>('member');
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { submit, error, busy } = useLogin('member', form, () => navigate(safeNext(params.get('next')), { replace: true }));
 
   if (me.data) return <Navigate to={safeNext(params.get('next'))} replace />;
-
-  const submit = async ({ login, password }: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      session.signedIn(await authApi.login<MemberMe>('member', login.trim(), password));
-      navigate(safeNext(params.get('next')), { replace: true });
-    } catch (err) {
-      if (!applyFormErrors(form, err)) setError(errorMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <AuthPage title={t('login.title')}>
@@ -52,7 +34,7 @@ export default function LoginPage() {
       {error && <NoticeBar data-testid="login-error" color="error" content={error} wrap style={{ marginBottom: 12 }} />}
       <Form
         form={form}
-        onFinish={submit}
+        onFinish={(v) => void submit(v)}
         layout="vertical"
         mode="card"
         footer={<Button data-testid="login-submit" block type="submit" color="primary" size="large" loading={busy}>{t('login.submit')}</Button>}

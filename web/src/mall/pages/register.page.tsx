@@ -33,12 +33,12 @@ export default function RegisterPage() {
 
   if (pending) {
     return (
-      <Result
-        data-testid="register-pending"
-        status="waiting"
-        title={t('register.pendingTitle')}
-        description={t('register.pendingText')}
-      />
+      <>
+        <Result data-testid="register-pending" status="waiting" title={t('register.pendingTitle')} description={t('register.pendingText')} />
+        <div className="dh-footer-actions">
+          <Button block onClick={() => navigate('/login', { replace: true })}>{t('register.toLogin')}</Button>
+        </div>
+      </>
     );
   }
 

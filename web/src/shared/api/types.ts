@@ -62,7 +62,7 @@ export interface Region {
   id: string;
   parentId: string | null;
   name: string;
-  code: string;
+  code: string | null;
 }
 
 export interface RegisterInput {

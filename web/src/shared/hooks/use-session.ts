@@ -11,12 +11,16 @@ export function useSession() {
       qc.clear();
       qc.setQueryData(ME_KEY, me);
     },
-    async logout() {
+    /** `toLogin` navigates; it runs in the same tick as forgetting `me`, so React renders both at once. */
+    async logout(toLogin: () => void) {
       try {
         await authApi.logout();
+      } catch {
+        // the session may already be gone; logging out locally is still right
       } finally {
-        qc.clear();
+        toLogin();
         qc.setQueryData(ME_KEY, null);
+        setTimeout(() => qc.removeQueries({ predicate: (q) => q.queryKey !== ME_KEY && q.queryKey[0] !== ME_KEY[0] }), 0);
       }
     },
   };

@@ -56,6 +56,7 @@ export const commonEn: Messages<typeof commonZhCN> = {
   },
   validation: {
     required: 'Please enter {{field}}',
+    select: 'Please choose {{field}}',
     passwordRule: '8–128 characters with at least one letter and one digit',
     passwordMismatch: 'The passwords do not match',
     email: 'Not a valid email address',

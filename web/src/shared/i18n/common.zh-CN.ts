@@ -54,6 +54,7 @@ export const commonZhCN = {
   },
   validation: {
     required: '请填写{{field}}',
+    select: '请选择{{field}}',
     passwordRule: '密码 8–128 位，至少包含一个字母和一个数字',
     passwordMismatch: '两次输入的密码不一致',
     email: '邮箱格式不正确',

@@ -40,7 +40,15 @@ export function regionText(regions: Region[], id: string | null | undefined): st
   return regionPath(regions, id).map((i) => byId.get(i)?.name ?? '').join(' ');
 }
 
-/** The `regionText` an address stores: the picked region's path, else what was typed. */
+/**
+ * The `regionText` an address stores: the picked region's path, else what was typed.
+ * Sales areas above the administrative divisions (codes like `EAST` rather than 6-digit division codes)
+ * are left out: a parcel goes to "上海市 …", not "华东 上海市 …".
+ */
 export function addressRegionText(regions: Region[], v: { regionId?: string | null; regionText?: string }): string {
-  return v.regionId ? regionText(regions, v.regionId) : (v.regionText ?? '').trim();
+  if (!v.regionId) return (v.regionText ?? '').trim();
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const path = regionPath(regions, v.regionId).map((id) => byId.get(id) as Region);
+  const postal = path.filter((r) => !r.code || /^\d+$/.test(r.code));
+  return (postal.length > 0 ? postal : path).map((r) => r.name).join(' ');
 }
