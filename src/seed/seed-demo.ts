@@ -1,4 +1,8 @@
-import { systemActor } from '../platform/auth/actor.js';
+import { systemActor, type Ctx, type SystemActor } from '../platform/auth/actor.js';
+import { memoryBlobStore } from '../platform/storage/blob-store.js';
+import { createCatalogModule } from '../modules/catalog/index.js';
+import { createPricingService } from '../modules/pricing/index.js';
+import { DEMO_BRANDS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalog.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import type { Database } from '../platform/db/database.js';
 import { addresses } from '../modules/customers/customer-children.js';
@@ -13,7 +17,7 @@ export type Progress = (step: string, done: number, total: number) => void;
 
 /** Creates the demo tenant through the same services the API uses, so demo data obeys every rule. */
 export async function seedDemo(database: Database, progress: Progress = () => {}) {
-  const total = 3 + DEMO_STAFF.length + DEMO_CUSTOMERS.length + 1;
+  const total = 3 + DEMO_STAFF.length + DEMO_CUSTOMERS.length + 1 + DEMO_PRODUCTS.length;
   let done = 0;
   const step = (name: string) => progress(name, ++done, total);
 
@@ -65,7 +69,42 @@ export async function seedDemo(database: Database, progress: Progress = () => {}
     username: DEMO_PENDING.username, password: DEMO_PASSWORD, regionId: region.get(DEMO_PENDING.region),
   });
   step('pending registration');
+
+  await seedCatalog(database, ctx, level, step);
   return tenant;
+}
+
+async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map<string, string>, step: (name: string) => void) {
+  const catalog = createCatalogModule(database, memoryBlobStore());
+  const pricing = createPricingService(database);
+  const category = new Map<string, string>();
+  for (const c of DEMO_CATEGORIES) {
+    const [parent, child] = c.path;
+    if (!category.has(parent)) category.set(parent, (await catalog.taxonomy.createCategory(ctx, { name: parent })).id);
+    category.set(child, (await catalog.taxonomy.createCategory(ctx, { name: child, parentId: category.get(parent) })).id);
+  }
+  const brand = new Map<string, string>();
+  for (const b of DEMO_BRANDS) brand.set(b, (await catalog.taxonomy.createBrand(ctx, { name: b })).id);
+  const levelIdByName = new Map(DEMO_LEVELS.map((l) => [l.name as string, level.get(l.key)!]));
+  for (const p of DEMO_PRODUCTS) {
+    const created = await catalog.products.create(ctx, {
+      name: p.name, subtitle: p.subtitle ?? null, categoryId: category.get(p.category), brandId: brand.get(p.brand), specs: p.specs ?? [], params: p.params ?? [],
+      descriptionHtml: `<p>${p.subtitle ?? p.name}</p>`, instructions: p.instructions ?? '', onShelf: true, visibleTypes: p.visibleTypes ?? [], visibleLevelIds: [],
+      skus: p.skus.map((s) => ({
+        code: s.code, barcode: s.barcode ?? null, specValues: s.specValues ?? [], baseUnit: s.baseUnit, costPriceFen: s.cost, weightGrams: s.weight, enabled: true,
+        units: s.units.map((u) => ({ name: u.name, conversion: u.conversion, barcode: u.barcode ?? null, listPriceFen: u.price, minQty: u.minQty ?? 1, multiple: u.multiple ?? 1, enabled: true })),
+      })),
+    });
+    for (const sku of created.skus) {
+      for (const unit of sku.units) {
+        const levelPrices = Object.entries(p.levelPercent ?? {}).map(([name, bp]) => ({ levelId: levelIdByName.get(name)!, mode: 'percent' as const, value: bp, tiers: [] }));
+        // Cartons get a quantity break: 10 or more cartons at 3 % off the list price.
+        const listTiers = unit.conversion > 1 ? [{ minQty: 10, priceFen: Math.floor((unit.listPriceFen * 97) / 100) }] : [];
+        if (levelPrices.length || listTiers.length) await pricing.set(ctx, unit.id, { listTiers, levelPrices, specialPrices: [] });
+      }
+    }
+    step(`product ${p.name}`);
+  }
 }
 
 export function demoLogins(): string[] {

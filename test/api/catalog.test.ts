@@ -9,14 +9,14 @@ let huawei: string;
 
 const unit = (name: string, conversion: number, listPriceFen: number, extra = {}) => ({ name, conversion, listPriceFen, ...extra });
 const phone = (over: Record<string, unknown> = {}) => ({
-  name: '华为手机 Mate60', categoryId: phones, brandId: huawei, onShelf: true,
+  name: '鸿运对讲机 H7', categoryId: phones, brandId: huawei, onShelf: true,
   specs: [{ name: '颜色', values: ['黑色', '白色'] }, { name: '容量', values: ['256G', '512G'] }],
   params: [{ name: '处理器', value: '麒麟 9000S' }, { name: '屏幕尺寸', value: '6.69 英寸' }],
   descriptionHtml: '<p>旗舰<script>alert(1)</script><img src="https://img.example/x.jpg" onerror="steal()"></p>',
   instructions: '首次使用请充电 2 小时。',
   skus: [
-    { specValues: ['黑色', '256G'], code: 'HW-M60-BK-256', barcode: '6901000000011', baseUnit: '台', costPriceFen: 450000, units: [unit('台', 1, 549900), unit('箱', 10, 5400000, { minQty: 1 })] },
-    { specValues: ['白色', '512G'], code: 'HW-M60-WH-512', baseUnit: '台', units: [unit('台', 1, 649900)] },
+    { specValues: ['黑色', '256G'], code: 'HY-H7-BK-256', barcode: '6901000000011', baseUnit: '台', costPriceFen: 450000, units: [unit('台', 1, 549900), unit('箱', 10, 5400000, { minQty: 1 })] },
+    { specValues: ['白色', '512G'], code: 'HY-H7-WH-512', baseUnit: '台', units: [unit('台', 1, 649900)] },
   ],
   ...over,
 });
@@ -24,16 +24,16 @@ const phone = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await createTestApp();
   admin = await loginStaff(t.app, 'admin');
-  const digital = (await admin.post('/api/v1/admin/categories', { name: '数码' })).json();
-  phones = (await admin.post('/api/v1/admin/categories', { name: '手机', parentId: digital.id })).json().id;
-  huawei = (await admin.post('/api/v1/admin/brands', { name: '华为' })).json().id;
+  const digital = (await admin.post('/api/v1/admin/categories', { name: '测试通讯' })).json();
+  phones = (await admin.post('/api/v1/admin/categories', { name: '对讲机', parentId: digital.id })).json().id;
+  huawei = (await admin.post('/api/v1/admin/brands', { name: '鸿运' })).json().id;
 });
 afterAll(async () => { await t?.close(); });
 
 describe('categories', () => {
   it('refuses to move a category below its own descendant', async () => {
     const cats = (await admin.get('/api/v1/admin/categories')).json().items;
-    const digital = cats.find((c: { name: string }) => c.name === '数码');
+    const digital = cats.find((c: { name: string }) => c.name === '测试通讯');
     const res = await admin.patch(`/api/v1/admin/categories/${digital.id}`, { parentId: phones, version: digital.version });
     expect([res.statusCode, res.json().code]).toEqual([400, 'category_cycle']);
   });
@@ -52,20 +52,20 @@ describe('products', () => {
   });
 
   it('finds it by pinyin initials, full pinyin, code and barcode', async () => {
-    for (const q of ['hwsj', 'huaweishouji', 'HW-M60-WH', '6901000000011', 'mate60']) {
+    for (const q of ['hydjj', 'hongyunduijiangji', 'HY-H7-WH', '6901000000011', 'h7']) {
       const items = (await admin.get(`/api/v1/admin/products?q=${encodeURIComponent(q)}`)).json().items;
-      expect(items.map((i: { name: string }) => i.name), q).toEqual(['华为手机 Mate60']);
+      expect(items.map((i: { name: string }) => i.name), q).toEqual(['鸿运对讲机 H7']);
     }
   });
 
   it('filters by a parent category including its descendants', async () => {
     const cats = (await admin.get('/api/v1/admin/categories')).json().items;
-    const digital = cats.find((c: { name: string }) => c.name === '数码');
+    const digital = cats.find((c: { name: string }) => c.name === '测试通讯');
     expect((await admin.get(`/api/v1/admin/products?categoryId=${digital.id}`)).json().items).toHaveLength(1);
   });
 
   it.each([
-    ['a duplicate SKU code', { skus: [{ specValues: ['黑色', '256G'], code: 'HW-M60-BK-256', baseUnit: '台', units: [unit('台', 1, 1)] }] }, 'body.skus.0.code'],
+    ['a duplicate SKU code', { skus: [{ specValues: ['黑色', '256G'], code: 'HY-H7-BK-256', baseUnit: '台', units: [unit('台', 1, 1)] }] }, 'body.skus.0.code'],
     ['a combination outside the specs', { skus: [{ specValues: ['红色', '256G'], code: 'NEW-1', baseUnit: '台', units: [unit('台', 1, 1)] }] }, 'body.skus.0.specValues'],
     ['a unit conversion of 0', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-2', baseUnit: '台', units: [unit('台', 0, 1)] }] }, 'body.skus.0.units.0.conversion'],
     ['a fractional fen price', { skus: [{ specValues: ['黑色', '512G'], code: 'NEW-3', baseUnit: '台', units: [unit('台', 1, 99.5)] }] }, 'body.skus.0.units.0.listPriceFen'],
@@ -79,16 +79,16 @@ describe('products', () => {
   });
 
   it('updates by SKU code and unit name, disabling what disappeared instead of deleting it', async () => {
-    const [summary] = (await admin.get('/api/v1/admin/products?q=hwsj')).json().items;
+    const [summary] = (await admin.get('/api/v1/admin/products?q=hydjj')).json().items;
     const before = (await admin.get(`/api/v1/admin/products/${summary.id}`)).json();
-    const body = phone({ version: before.version, skus: [{ specValues: ['黑色', '256G'], code: 'HW-M60-BK-256', barcode: '6901000000011', baseUnit: '台', units: [unit('台', 1, 529900)] }] });
+    const body = phone({ version: before.version, skus: [{ specValues: ['黑色', '256G'], code: 'HY-H7-BK-256', barcode: '6901000000011', baseUnit: '台', units: [unit('台', 1, 529900)] }] });
     const res = await admin.put(`/api/v1/admin/products/${summary.id}`, body);
     expect(res.statusCode).toBe(200);
     const after = res.json();
-    const black = after.skus.find((s: { code: string }) => s.code === 'HW-M60-BK-256');
-    expect(black.id).toBe(before.skus.find((s: { code: string }) => s.code === 'HW-M60-BK-256').id);
+    const black = after.skus.find((s: { code: string }) => s.code === 'HY-H7-BK-256');
+    expect(black.id).toBe(before.skus.find((s: { code: string }) => s.code === 'HY-H7-BK-256').id);
     expect(black.units.find((u: { name: string }) => u.name === '箱').enabled).toBe(false);
-    expect(after.skus.find((s: { code: string }) => s.code === 'HW-M60-WH-512').enabled).toBe(false);
+    expect(after.skus.find((s: { code: string }) => s.code === 'HY-H7-WH-512').enabled).toBe(false);
     const stale = await admin.put(`/api/v1/admin/products/${summary.id}`, body);
     expect(stale.json().code).toBe('version_conflict');
   });
@@ -102,13 +102,13 @@ describe('products', () => {
   });
 
   it('renaming a brand or a category makes search find the new name', async () => {
-    const b = (await admin.get('/api/v1/admin/brands')).json().items.find((x: { name: string }) => x.name === '华为');
+    const b = (await admin.get('/api/v1/admin/brands')).json().items.find((x: { name: string }) => x.name === '鸿运');
     expect((await admin.patch(`/api/v1/admin/brands/${b.id}`, { name: '荣耀' })).statusCode).toBe(200);
     expect((await admin.get('/api/v1/admin/products?q=rongyao')).json().items).toHaveLength(1);
     const cats = (await admin.get('/api/v1/admin/categories')).json().items;
-    const c = cats.find((x: { name: string }) => x.name === '手机');
-    await admin.patch(`/api/v1/admin/categories/${c.id}`, { name: '智能手机', version: c.version });
-    expect((await admin.get('/api/v1/admin/products?q=zhinengshouji')).json().items).toHaveLength(1);
+    const c = cats.find((x: { name: string }) => x.name === '对讲机');
+    await admin.patch(`/api/v1/admin/categories/${c.id}`, { name: '智能对讲', version: c.version });
+    expect((await admin.get('/api/v1/admin/products?q=zhinengduijiang')).json().items).toHaveLength(1);
     expect((await admin.delete(`/api/v1/admin/brands/${b.id}`)).json().code).toBe('in_use');
   });
 

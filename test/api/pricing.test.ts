@@ -13,11 +13,11 @@ beforeAll(async () => {
   t = await createTestApp();
   admin = await loginStaff(t.app, 'admin');
   for (const l of (await admin.get('/api/v1/admin/customer-levels')).json().items) level[l.name] = l.id;
-  const brand = (await admin.post('/api/v1/admin/brands', { name: '农夫山泉' })).json().id;
+  const brand = (await admin.post('/api/v1/admin/brands', { name: '百岁山' })).json().id;
   const p = (await admin.post('/api/v1/admin/products', {
-    name: '农夫山泉 饮用天然水 550ml', brandId: brand, onShelf: true,
-    skus: [{ code: 'NFSQ-550', barcode: '6921168509256', baseUnit: '瓶', costPriceFen: 80,
-      units: [{ name: '瓶', conversion: 1, listPriceFen: 200 }, { name: '箱', conversion: 24, listPriceFen: 4200, barcode: '16921168509253' }] }],
+    name: '百岁山 天然矿泉水 570ml', brandId: brand, onShelf: true,
+    skus: [{ code: 'BSS-570', barcode: '6922255451427', baseUnit: '瓶', costPriceFen: 80,
+      units: [{ name: '瓶', conversion: 1, listPriceFen: 200 }, { name: '箱', conversion: 24, listPriceFen: 4200, barcode: '16922255451424' }] }],
   })).json();
   productId = p.id;
   bottle = p.skus[0].units.find((u: { name: string }) => u.name === '瓶').id;
@@ -56,7 +56,7 @@ describe('each customer sees their own price', () => {
 
   it('search results carry the same own price', async () => {
     const dealer = await loginMember(t.app, 'dealer1');
-    const items = (await dealer.get('/api/v1/mall/products?q=nfsq')).json().items;
+    const items = (await dealer.get('/api/v1/mall/products?q=bss')).json().items;
     expect(items).toHaveLength(1);
     expect(items[0].price).toEqual({ priceFen: 200, listPriceFen: 200 });
   });
@@ -103,9 +103,9 @@ describe('guests and visibility', () => {
 describe('search', () => {
   it('finds by initials, forgives a typo, and suggests while typing', async () => {
     const m = await loginMember(t.app, 'dealer1');
-    expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('nfsq')}`)).json().items).toHaveLength(1);
-    expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('nongfushanqaun')}`)).json().items.map((i: { name: string }) => i.name)).toContain('农夫山泉 饮用天然水 550ml');
-    expect((await m.get(`/api/v1/mall/suggest?q=${encodeURIComponent('农夫')}`)).json().items[0].name).toContain('农夫山泉');
+    expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('bss')}`)).json().items).toHaveLength(1);
+    expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('baisuishna')}`)).json().items.map((i: { name: string }) => i.name)).toContain('百岁山 天然矿泉水 570ml');
+    expect((await m.get(`/api/v1/mall/suggest?q=${encodeURIComponent('百岁')}`)).json().items[0].name).toContain('百岁山');
   });
 });
 
@@ -130,7 +130,7 @@ describe('price sheet validation', () => {
 
 describe('price range and price sort use each customer’s own price', () => {
   it('a range that holds the gold price but not the list price finds the product for gold only', async () => {
-    const range = `/api/v1/mall/products?q=nfsq&minPriceFen=150&maxPriceFen=199`;
+    const range = `/api/v1/mall/products?q=bss&minPriceFen=150&maxPriceFen=199`;
     const cur = (await admin.get(`/api/v1/admin/sku-units/${bottle}/prices`)).json();
     await admin.put(`/api/v1/admin/sku-units/${bottle}/prices`, { listTiers: [], specialPrices: [], levelPrices: [...cur.levelPrices, { levelId: level['金牌'], mode: 'price', value: 180, tiers: [] }] });
     expect((await (await loginMember(t.app, 'dealer1')).get(range)).json().items).toHaveLength(1);
