@@ -1,17 +1,13 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, loginStaff, type Client } from '../support/http-client.js';
+import { multipart } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let admin: Client;
 let productId: string;
 
-function multipart(filename: string, type: string, data: Buffer) {
-  const boundary = '----dinghuo-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
-  return { body: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 const upload = (c: Client, id: string, file: ReturnType<typeof multipart>) =>
   c.request('POST', `/api/v1/admin/products/${id}/images`, file.body, { 'content-type': file.contentType });
 const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#c0392b' } }).png().toBuffer();
@@ -27,7 +23,7 @@ afterAll(async () => { await t?.close(); });
 
 describe('product images', () => {
   it('stores an upload as a resized WebP with a thumbnail, served to the mall', async () => {
-    const res = await upload(admin, productId, multipart('big.png', 'image/png', await png(3000, 2000)));
+    const res = await upload(admin, productId, multipart({}, { name: 'big.png', type: 'image/png', data: await png(3000, 2000) }));
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ width: 1600, height: 1067 });
     const id = res.json().id;
@@ -41,16 +37,16 @@ describe('product images', () => {
   });
 
   it('refuses a file that only claims to be an image, and an oversized one', async () => {
-    const fake = await upload(admin, productId, multipart('evil.png', 'image/png', Buffer.from('<?php system($_GET["c"]); ?>')));
+    const fake = await upload(admin, productId, multipart({}, { name: 'evil.png', type: 'image/png', data: Buffer.from('<?php system($_GET["c"]); ?>') }));
     expect([fake.statusCode, fake.json().code]).toEqual([415, 'unsupported_media_type']);
-    const huge = await upload(admin, productId, multipart('huge.png', 'image/png', Buffer.alloc(6 * 1024 * 1024, 1)));
+    const huge = await upload(admin, productId, multipart({}, { name: 'huge.png', type: 'image/png', data: Buffer.alloc(6 * 1024 * 1024, 1) }));
     expect([huge.statusCode, huge.json().code]).toEqual([413, 'payload_too_large']);
     const json = await admin.post(`/api/v1/admin/products/${productId}/images`, { file: 'x' });
     expect(json.json().code).toBe('unsupported_media_type');
   });
 
   it('reorders the gallery and removes an image with its files', async () => {
-    const second = (await upload(admin, productId, multipart('b.png', 'image/png', await png(500, 500)))).json().id;
+    const second = (await upload(admin, productId, multipart({}, { name: 'b.png', type: 'image/png', data: await png(500, 500) }))).json().id;
     const first = (await admin.get(`/api/v1/admin/products/${productId}`)).json().images[0].id;
     expect((await admin.put(`/api/v1/admin/products/${productId}/images/order`, { ids: [second, first] })).statusCode).toBe(200);
     expect((await admin.get(`/api/v1/admin/products/${productId}`)).json().images.map((i: { id: string }) => i.id)).toEqual([second, first]);

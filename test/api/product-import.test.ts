@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginStaff, type Client } from '../support/http-client.js';
+import { multipart } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -16,16 +17,10 @@ async function xlsx(rows: (string | number)[][], head = HEAD): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function multipart(fields: Record<string, string>, file: { name: string; data: Buffer }) {
-  const b = '----dinghuo-import-boundary';
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(file.name)}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from(`\r\n--${b}--\r\n`));
-  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${b}` };
-}
 
 async function runImport(data: Buffer, mode = 'all_or_nothing', name = 'products.xlsx') {
   const m = multipart({ mode }, { name, data });
-  const started = await admin.request('POST', '/api/v1/admin/imports/products', m.body, { 'content-type': m.type });
+  const started = await admin.request('POST', '/api/v1/admin/imports/products', m.body, { 'content-type': m.contentType });
   expect(started.statusCode).toBe(202);
   for (let i = 0; i < 200; i++) {
     const job = (await admin.get(`/api/v1/admin/imports/${started.json().id}`)).json();
@@ -97,7 +92,7 @@ describe('product import from Excel', () => {
     const csv = Buffer.from(`${HEAD.join(',')}\n百岁山 矿泉水,饮料/饮用水,百岁山,,BSS-570,,瓶,瓶,1,2.5,1,\n`, 'utf8');
     expect((await runImport(csv, 'all_or_nothing', 'p.csv')).summary).toMatchObject({ created: 1 });
     const m = multipart({}, { name: 'x.xlsx', data: Buffer.from('not a zip') });
-    const res = await admin.request('POST', '/api/v1/admin/imports/products', m.body, { 'content-type': m.type });
+    const res = await admin.request('POST', '/api/v1/admin/imports/products', m.body, { 'content-type': m.contentType });
     expect([res.statusCode, res.json().code]).toEqual([415, 'unsupported_media_type']);
   });
 
