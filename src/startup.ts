@@ -5,6 +5,7 @@ import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logger.js';
 import { seedDemo } from './seed/seed-demo.js';
+import { localBlobStore } from './platform/storage/blob-store.js';
 
 /** Work done once per start after migrations: built-in roles follow the code; an empty installation gets demo data. */
 export async function prepareData(database: Database, config: Config, log: Logger): Promise<{ seeded: boolean }> {
@@ -15,6 +16,6 @@ export async function prepareData(database: Database, config: Config, log: Logge
   }
   if ((await tenants.count()) > 0 || config.demoSeed === 'never') return { seeded: false };
   log.info('empty database: seeding the demo company');
-  await seedDemo(database, (step, done, total) => log.info(`seeding demo data ${done}/${total}: ${step}`));
+  await seedDemo(database, (step, done, total) => log.info(`seeding demo data ${done}/${total}: ${step}`), localBlobStore(config.uploadsDir));
   return { seeded: true };
 }

@@ -1,5 +1,6 @@
 import { systemActor, type Ctx, type SystemActor } from '../platform/auth/actor.js';
-import { memoryBlobStore } from '../platform/storage/blob-store.js';
+import { memoryBlobStore, type BlobStore } from '../platform/storage/blob-store.js';
+import { demoImage } from './demo-image.js';
 import { createCatalogModule } from '../modules/catalog/index.js';
 import { createPricingService } from '../modules/pricing/index.js';
 import { DEMO_BRANDS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalog.js';
@@ -16,7 +17,7 @@ import { DEMO_CUSTOMERS, DEMO_LEVELS, DEMO_PASSWORD, DEMO_PENDING, DEMO_REGIONS,
 export type Progress = (step: string, done: number, total: number) => void;
 
 /** Creates the demo tenant through the same services the API uses, so demo data obeys every rule. */
-export async function seedDemo(database: Database, progress: Progress = () => {}) {
+export async function seedDemo(database: Database, progress: Progress = () => {}, store: BlobStore = memoryBlobStore()) {
   const total = 3 + DEMO_STAFF.length + DEMO_CUSTOMERS.length + 1 + DEMO_PRODUCTS.length;
   let done = 0;
   const step = (name: string) => progress(name, ++done, total);
@@ -70,12 +71,12 @@ export async function seedDemo(database: Database, progress: Progress = () => {}
   });
   step('pending registration');
 
-  await seedCatalog(database, ctx, level, step);
+  await seedCatalog(database, ctx, level, step, store);
   return tenant;
 }
 
-async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map<string, string>, step: (name: string) => void) {
-  const catalog = createCatalogModule(database, memoryBlobStore());
+async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map<string, string>, step: (name: string) => void, store: BlobStore) {
+  const catalog = createCatalogModule(database, store);
   const pricing = createPricingService(database);
   const category = new Map<string, string>();
   for (const c of DEMO_CATEGORIES) {
@@ -95,6 +96,7 @@ async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map
         units: s.units.map((u) => ({ name: u.name, conversion: u.conversion, barcode: u.barcode ?? null, listPriceFen: u.price, minQty: u.minQty ?? 1, multiple: u.multiple ?? 1, enabled: true })),
       })),
     });
+    await catalog.images.upload(ctx, created.id, await demoImage(p.name, DEMO_PRODUCTS.indexOf(p)));
     for (const sku of created.skus) {
       for (const unit of sku.units) {
         const levelPrices = Object.entries(p.levelPercent ?? {}).map(([name, bp]) => ({ levelId: levelIdByName.get(name)!, mode: 'percent' as const, value: bp, tiers: [] }));

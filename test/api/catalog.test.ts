@@ -58,6 +58,13 @@ describe('products', () => {
     }
   });
 
+  it('counts the products of each category and brand (correlated subqueries bind to the outer row)', async () => {
+    const cat = (await admin.get('/api/v1/admin/categories')).json().items.find((c: { id: string }) => c.id === phones);
+    expect(cat.productCount).toBe(1);
+    const brand = (await admin.get('/api/v1/admin/brands')).json().items.find((b: { id: string }) => b.id === huawei);
+    expect(brand.productCount).toBe(1);
+  });
+
   it('filters by a parent category including its descendants', async () => {
     const cats = (await admin.get('/api/v1/admin/categories')).json().items;
     const digital = cats.find((c: { name: string }) => c.name === '测试通讯');

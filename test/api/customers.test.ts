@@ -34,6 +34,15 @@ describe('data scopes', () => {
   });
 });
 
+describe('reference lists', () => {
+  it('count customers per level and staff per role', async () => {
+    const gold = (await admin.get('/api/v1/admin/customer-levels')).json().items.find((l: { name: string }) => l.name === '金牌');
+    expect(gold.customerCount).toBe(1);
+    const sales = (await admin.get('/api/v1/admin/roles')).json().items.find((r: { code: string }) => r.code === 'sales');
+    expect(sales.staffCount).toBe(2);
+  });
+});
+
 describe('registration and approval', () => {
   it('registers a pending customer with an admin login, contact and default address', async () => {
     const regions = (await client(t.app).get('/api/v1/regions')).json().items;

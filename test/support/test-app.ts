@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { localBlobStore } from '../../src/platform/storage/blob-store.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Database } from '../../src/platform/db/database.js';
@@ -29,15 +33,18 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 /** The real app on a fresh database with the demo company seeded. */
 export async function createTestApp(opts: { config?: Record<string, string>; notifier?: Notifier } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const tenant = await seedDemo(database);
+  const uploads = mkdtempSync(join(tmpdir(), 'dinghuo-uploads-'));
+  const blobStore = localBlobStore(uploads);
+  const tenant = await seedDemo(database, undefined, blobStore);
   const config = testConfig(opts.config);
-  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier });
+  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier, blobStore });
   await app.ready();
   return {
     app, database, config, tenantId: tenant.id,
     async close() {
       await app.close();
       await database.close();
+      rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { qcol } from '../../platform/db/qualified.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors/app-error.js';
@@ -62,7 +63,7 @@ export function createMallCatalogService(database: Database) {
         // Substring match on names, codes and pinyin keys, or a close trigram match to forgive a typo.
         if (term) where.push(sql`(${products.searchText} like ${`%${escapeLike(term)}%`} or word_similarity(${term}, ${products.searchText}) >= 0.5)`);
         if (q.brandId) where.push(eq(products.brandId, q.brandId));
-        if (q.tagId) where.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${products.tenantId} and pt.product_id = ${products.id} and pt.tag_id = ${q.tagId})`);
+        if (q.tagId) where.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${qcol(products.tenantId)} and pt.product_id = ${qcol(products.id)} and pt.tag_id = ${q.tagId})`);
         if (q.categoryId) {
           const all = await tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, tenantId));
           where.push(inArray(products.categoryId, descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), q.categoryId)));
@@ -84,7 +85,7 @@ export function createMallCatalogService(database: Database) {
         }[q.sort];
         const offset = q.cursor ? Number(q.cursor) : 0;
         const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
-          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${products.tenantId} and i.product_id = ${products.id} order by i.sort, i.id limit 1)` })
+          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
           .from(products).leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
           .where(and(...where)).orderBy(...order).limit(q.limit + 1).offset(offset);
         const page = rows.slice(0, q.limit);
@@ -120,7 +121,7 @@ export function createMallCatalogService(database: Database) {
       return database.tx(tenantId, async (tx) => {
         const viewer = await viewerOf(tx, tenantId, actor);
         const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
-          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${products.tenantId} and i.product_id = ${products.id} order by i.sort, i.id limit 1)` })
+          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
           .from(favourites)
           .innerJoin(products, and(eq(products.tenantId, favourites.tenantId), eq(products.id, favourites.productId)))
           .leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { qcol } from '../../platform/db/qualified.js';
 import type { Tx } from '../../platform/db/database.js';
 import { brands, categories, productImages, products, productTags, skus, skuUnits } from './catalog.tables.js';
 
@@ -8,10 +9,10 @@ export const summaryColumns = {
   p: products,
   categoryName: categories.name,
   brandName: brands.name,
-  skuCount: sql<number>`(select count(*)::int from skus s where s.tenant_id = ${products.tenantId} and s.product_id = ${products.id} and s.enabled)`,
+  skuCount: sql<number>`(select count(*)::int from skus s where s.tenant_id = ${qcol(products.tenantId)} and s.product_id = ${qcol(products.id)} and s.enabled)`,
   minListPriceFen: sql<number | null>`(select min(u.list_price_fen)::bigint from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
     where s.tenant_id = ${products.tenantId} and s.product_id = ${products.id} and s.enabled and u.enabled and u.conversion = 1)`,
-  imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${products.tenantId} and i.product_id = ${products.id} order by i.sort, i.id limit 1)`,
+  imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)`,
 };
 
 export function selectSummaries(tx: Tx, where: SQL | undefined) {

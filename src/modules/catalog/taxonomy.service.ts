@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { qcol } from '../../platform/db/qualified.js';
 import type { Ctx, Operator } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { withUniqueFields } from '../../platform/db/db-errors.js';
@@ -9,8 +10,8 @@ import { brands, categories, products, productTags, tags } from './catalog.table
 import { wouldCycle } from './domain/category-tree.js';
 import { reindexSearchText } from './products.service.js';
 
-const count = (table: 'category_id' | 'brand_id', ref: unknown) =>
-  sql<number>`(select count(*)::int from products p where p.tenant_id = ${categories.tenantId} and p.${sql.raw(table)} = ${ref})`;
+const count = (table: 'category_id' | 'brand_id', ref: Parameters<typeof qcol>[0]) =>
+  sql<number>`(select count(*)::int from products p where p.tenant_id = ${qcol(categories.tenantId)} and p.${sql.raw(table)} = ${qcol(ref)})`;
 
 /** Categories (a tree), brands and tags: the catalog's classification. */
 export function createTaxonomyService(database: Database) {
@@ -68,7 +69,7 @@ export function createTaxonomyService(database: Database) {
     }),
 
     brands: (tenantId: string) => database.tx(tenantId, (tx) =>
-      tx.select({ id: brands.id, name: brands.name, logo: brands.logo, sort: brands.sort, productCount: sql<number>`(select count(*)::int from products p where p.tenant_id = ${brands.tenantId} and p.brand_id = ${brands.id})` })
+      tx.select({ id: brands.id, name: brands.name, logo: brands.logo, sort: brands.sort, productCount: sql<number>`(select count(*)::int from products p where p.tenant_id = ${qcol(brands.tenantId)} and p.brand_id = ${qcol(brands.id)})` })
         .from(brands).where(eq(brands.tenantId, tenantId)).orderBy(asc(brands.sort), asc(brands.name))),
 
     createBrand: (ctx: Ctx<Operator>, input: { name: string; logo?: string | null; sort?: number }) => database.tx(ctx.tenantId, async (tx) => {
@@ -101,7 +102,7 @@ export function createTaxonomyService(database: Database) {
     }),
 
     tags: (tenantId: string) => database.tx(tenantId, (tx) =>
-      tx.select({ id: tags.id, name: tags.name, color: tags.color, productCount: sql<number>`(select count(*)::int from product_tags pt where pt.tenant_id = ${tags.tenantId} and pt.tag_id = ${tags.id})` })
+      tx.select({ id: tags.id, name: tags.name, color: tags.color, productCount: sql<number>`(select count(*)::int from product_tags pt where pt.tenant_id = ${qcol(tags.tenantId)} and pt.tag_id = ${qcol(tags.id)})` })
         .from(tags).where(eq(tags.tenantId, tenantId)).orderBy(asc(tags.name))),
 
     createTag: (ctx: Ctx<Operator>, input: { name: string; color?: string | null }) => database.tx(ctx.tenantId, async (tx) => {

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { qcol } from '../../platform/db/qualified.js';
 import type { Ctx, Operator } from '../../platform/auth/actor.js';
 import type { Database } from '../../platform/db/database.js';
 import { withUniqueFields } from '../../platform/db/db-errors.js';
@@ -10,7 +11,7 @@ import { customerLevels, regions } from './customers.tables.js';
 
 /** Customer levels and regions: the small reference lists customers point at. */
 export function createReferenceService(database: Database) {
-  const levelCount = sql<number>`(select count(*)::int from customers c where c.tenant_id = ${customerLevels.tenantId} and c.level_id = ${customerLevels.id})`;
+  const levelCount = sql<number>`(select count(*)::int from customers c where c.tenant_id = ${qcol(customerLevels.tenantId)} and c.level_id = ${qcol(customerLevels.id)})`;
   const levelColumns = { id: customerLevels.id, name: customerLevels.name, rank: customerLevels.rank, version: customerLevels.version, customerCount: levelCount };
 
   return {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { qcol } from '../../platform/db/qualified.js';
 import type { Ctx, Operator } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { withUniqueFields } from '../../platform/db/db-errors.js';
@@ -38,7 +39,7 @@ export function createRolesService(database: Database) {
       tx.select({
         id: roles.id, code: roles.code, name: roles.name, permissions: roles.permissions, dataScope: roles.dataScope,
         builtIn: roles.builtIn, version: roles.version,
-        staffCount: sql<number>`(select count(*)::int from staff_roles sr where sr.tenant_id = ${roles.tenantId} and sr.role_id = ${roles.id})`,
+        staffCount: sql<number>`(select count(*)::int from staff_roles sr where sr.tenant_id = ${qcol(roles.tenantId)} and sr.role_id = ${qcol(roles.id)})`,
       }).from(roles).orderBy(sql`${roles.builtIn} desc`, roles.id)),
 
     create: (ctx: Ctx<Operator>, input: RoleCreate) => database.tx(ctx.tenantId, async (tx) => {

@@ -25,6 +25,13 @@ export const router = createBrowserRouter(
               element: <AdminLayout />,
               children: [
                 { index: true, ...page(() => import('./pages/home.page')) },
+                { path: 'products', ...page(() => import('./pages/catalog/products.page')) },
+                { path: 'products/new', ...page(() => import('./pages/catalog/product-editor.page')) },
+                { path: 'products/:id', ...page(() => import('./pages/catalog/product-editor.page')) },
+                { path: 'categories', ...page(() => import('./pages/catalog/categories.page')) },
+                { path: 'brands', ...page(() => import('./pages/catalog/brands.page')) },
+                { path: 'tags', ...page(() => import('./pages/catalog/tags.page')) },
+                { path: 'imports', ...page(() => import('./pages/catalog/import.page')) },
                 { path: 'customers', ...page(() => import('./pages/customers/customer-list.page')) },
                 { path: 'customers/:id', ...page(() => import('./pages/customers/customer-detail.page')) },
                 { path: 'customer-levels', ...page(() => import('./pages/levels/levels.page')) },

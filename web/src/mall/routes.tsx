@@ -19,16 +19,24 @@ export const router = createBrowserRouter(
         { path: '/login', ...page(() => import('./pages/login.page')) },
         { path: '/register', ...page(() => import('./pages/register.page')) },
         { path: '/forgot-password', ...page(() => import('./pages/forgot-password.page')) },
+        // The catalogue is open to guests (prices per the tenant's guest setting); 我的 needs a member.
+        {
+          element: <TabLayout />,
+          children: [
+            { index: true, ...page(() => import('./pages/home.page')) },
+            { path: 'categories', ...page(() => import('./pages/categories.page')) },
+            { element: <RequireMember />, children: [{ path: 'me', ...page(() => import('./pages/account.page')) }] },
+          ],
+        },
+        { path: '/search', ...page(() => import('./pages/search.page')) },
+        { path: '/products', ...page(() => import('./pages/products.page')) },
+        { path: '/products/:id', ...page(() => import('./pages/product.page')) },
+        { path: '/compare', ...page(() => import('./pages/compare.page')) },
         {
           element: <RequireMember />,
           children: [
-            {
-              element: <TabLayout />,
-              children: [
-                { index: true, ...page(() => import('./pages/home.page')) },
-                { path: 'me', ...page(() => import('./pages/account.page')) },
-              ],
-            },
+            { path: 'me/favourites', ...page(() => import('./pages/favourites.page')) },
+            { path: 'me/recent', ...page(() => import('./pages/recent.page')) },
             { path: 'me/password', ...page(() => import('./pages/change-password.page')) },
             { path: 'me/addresses', ...page(() => import('./pages/addresses.page')) },
             { path: 'me/addresses/new', ...page(() => import('./pages/address-form.page')) },

@@ -5,11 +5,18 @@ export interface MenuEntry {
   permission?: string;
   /** shown as a shortcut on the home page */
   shortcut?: boolean;
+  /** entries with the same group sit in one sub-menu labelled menu.<group> */
+  group?: string;
 }
 
 /** The console's pages; each shows only to staff holding its permission. */
 export const MENU: MenuEntry[] = [
   { path: '/', key: 'home' },
+  { path: '/products', key: 'products', permission: 'catalog.read', shortcut: true, group: 'catalogGroup' },
+  { path: '/categories', key: 'categories', permission: 'catalog.read', group: 'catalogGroup' },
+  { path: '/brands', key: 'brands', permission: 'catalog.read', group: 'catalogGroup' },
+  { path: '/tags', key: 'tags', permission: 'catalog.read', group: 'catalogGroup' },
+  { path: '/imports', key: 'imports', permission: 'catalog.write', shortcut: true, group: 'catalogGroup' },
   { path: '/customers', key: 'customers', permission: 'customers.read', shortcut: true },
   { path: '/customer-levels', key: 'levels', permission: 'customers.read', shortcut: true },
   { path: '/staff', key: 'staff', permission: 'staff.read', shortcut: true },

@@ -1,13 +1,14 @@
-import { Menu, Typography } from 'antd';
+import { Menu, type MenuProps, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTenant } from '../../shared/hooks/use-tenant';
 import { useStaff } from '../auth/use-staff';
-import { MENU } from './menu-items';
+import { MENU, type MenuEntry } from './menu-items';
 
-function selectedKey(pathname: string): string {
-  const match = MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path)).sort((a, b) => b.path.length - a.path.length)[0];
-  return match?.path ?? '/';
+type Item = Required<MenuProps>['items'][number];
+
+function selectedEntry(pathname: string): MenuEntry | undefined {
+  return MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 export function SideMenu() {
@@ -16,10 +17,23 @@ export function SideMenu() {
   const tenant = useTenant();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const items = MENU.filter((m) => staff.can(m.permission)).map((m) => ({
-    key: m.path,
-    label: <span data-testid={`menu-${m.key}`}>{t(`menu.${m.key}`)}</span>,
-  }));
+  const items: Item[] = [];
+  const groups = new Map<string, Item[]>();
+  for (const m of MENU.filter((e) => staff.can(e.permission))) {
+    const item = { key: m.path, label: <span data-testid={`menu-${m.key}`}>{t(`menu.${m.key}`)}</span> };
+    if (!m.group) {
+      items.push(item);
+      continue;
+    }
+    let children = groups.get(m.group);
+    if (!children) {
+      children = [];
+      groups.set(m.group, children);
+      items.push({ key: `group:${m.group}`, label: <span data-testid={`menu-group-${m.group}`}>{t(`menu.${m.group}`)}</span>, children });
+    }
+    children.push(item);
+  }
+  const selected = selectedEntry(pathname);
   return (
     <>
       <Typography.Title level={5} ellipsis style={{ color: '#fff', margin: 0, padding: '20px 24px' }}>
@@ -28,7 +42,8 @@ export function SideMenu() {
       <Menu
         theme="dark"
         mode="inline"
-        selectedKeys={[selectedKey(pathname)]}
+        selectedKeys={[selected?.path ?? '/']}
+        defaultOpenKeys={[...groups.keys()].map((g) => `group:${g}`)}
         items={items}
         onClick={({ key }) => navigate(key)}
       />

@@ -1,4 +1,4 @@
-/** The two tab bar icons, inline so the mall needs no icon package. */
+/** Tab bar and page icons, inline so the mall needs no icon package. */
 const svg = { width: '1em', height: '1em', viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
 
 export function HomeIcon() {
@@ -16,6 +16,35 @@ export function UserIcon() {
     <svg {...svg} aria-hidden>
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21c0-4 3.6-7 8-7s8 3 8 7" />
+    </svg>
+  );
+}
+
+export function GridIcon() {
+  return (
+    <svg {...svg} aria-hidden>
+      <rect x="4" y="4" width="7" height="7" rx="1" />
+      <rect x="13" y="4" width="7" height="7" rx="1" />
+      <rect x="4" y="13" width="7" height="7" rx="1" />
+      <rect x="13" y="13" width="7" height="7" rx="1" />
+    </svg>
+  );
+}
+
+export function ImageIcon() {
+  return (
+    <svg {...svg} aria-hidden>
+      <rect x="3" y="5" width="18" height="14" rx="2" />
+      <circle cx="9" cy="10" r="1.5" />
+      <path d="m21 16-5-5-8 8" />
+    </svg>
+  );
+}
+
+export function HeartIcon({ filled }: { filled?: boolean }) {
+  return (
+    <svg {...svg} fill={filled ? 'currentColor' : 'none'} aria-hidden>
+      <path d="M12 20s-7-4.4-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 10c0 5.6-7 10-7 10Z" />
     </svg>
   );
 }

@@ -54,6 +54,13 @@ export default function AccountPage() {
       </div>
       <div className="dh-section">
         <List>
+          <List.Item data-testid="to-favourites" onClick={() => navigate('/me/favourites')}>{t('catalog.favourites')}</List.Item>
+          <List.Item data-testid="to-recent" onClick={() => navigate('/me/recent')}>{t('catalog.recent')}</List.Item>
+          <List.Item data-testid="to-compare" onClick={() => navigate('/compare')}>{t('catalog.compare')}</List.Item>
+        </List>
+      </div>
+      <div className="dh-section">
+        <List>
           <List.Item data-testid="to-addresses" onClick={() => navigate('/me/addresses')}>{t('account.addresses')}</List.Item>
           <List.Item data-testid="to-invoices" onClick={() => navigate('/me/invoices')}>{t('account.invoices')}</List.Item>
           <List.Item data-testid="to-members" onClick={() => navigate('/me/members')}>{t('account.members')}</List.Item>
