@@ -6,9 +6,10 @@ import { notFound } from '../../platform/errors/app-error.js';
 import { customers } from '../customers/customers.tables.js';
 import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
 import { readSettings } from '../settings/settings.service.js';
-import { unitPriceSql } from '../pricing/price-sql.js';
 import { brands, categories, favourites, products, productTags, skus, skuUnits } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
+import { pgTrigramSearch, visibleTo } from './search/pg-trigram-search.js';
+import type { ProductSearchEngine, SearchViewer } from './search/product-search.port.js';
 import { loadDetail } from './products.repository.js';
 
 /** Who is looking at the mall: a member's company (type, level) or a guest. */
@@ -19,14 +20,7 @@ export interface SearchQuery {
   minPriceFen?: number; maxPriceFen?: number; sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'sales';
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 
-/** On the shelf and shown to this customer's type and level (restricted products are hidden from guests). */
-function visibleTo(viewer: Viewer): SQL {
-  const c = viewer.customer;
-  return sql`${products.onShelf} and (cardinality(${products.visibleTypes}) = 0 or ${c?.type ?? ''} = any(${products.visibleTypes}))
-    and (cardinality(${products.visibleLevelIds}) = 0 or ${c?.levelId ?? ''} = any(${products.visibleLevelIds}))`;
-}
 
 /** The lowest unit price this viewer pays for any enabled base unit, with the list price beside it. */
 function priceFrom(pricing: Map<string, SkuUnitPricing>, unitIds: string[], viewer: Viewer, at: Date) {
@@ -41,7 +35,26 @@ function priceFrom(pricing: Map<string, SkuUnitPricing>, unitIds: string[], view
   return best;
 }
 
-export function createMallCatalogService(database: Database) {
+/** Product cards in the given order, with the viewer's own "from" price. */
+async function cards(tx: Tx, tenantId: string, viewer: Viewer, ids: string[]) {
+  if (!ids.length) return [];
+  const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
+    imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
+    .from(products).leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
+    .where(and(eq(products.tenantId, tenantId), inArray(products.id, ids)));
+  const units = await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
+    .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
+    .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, ids), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1)));
+  const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
+  const now = new Date();
+  return ids.map((id) => rows.find((r) => r.id === id)).filter((r) => r !== undefined).map((p) => ({
+    ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now),
+  }));
+}
+
+const searchViewer = (v: Viewer): SearchViewer => ({ customer: v.customer, pricesShown: !!v.customer || v.guestPrices });
+
+export function createMallCatalogService(database: Database, engine: ProductSearchEngine = pgTrigramSearch) {
   async function viewerOf(tx: Tx, tenantId: string, actor: Actor | null): Promise<Viewer> {
     const { settings } = await readSettings(tx, tenantId);
     if (actor?.kind !== 'member') return { customer: null, guestPrices: settings.guestPriceMode === 'list' };
@@ -58,62 +71,21 @@ export function createMallCatalogService(database: Database) {
     async search(tenantId: string, actor: Actor | null, q: SearchQuery) {
       return database.tx(tenantId, async (tx) => {
         const viewer = await viewerOf(tx, tenantId, actor);
-        const where: (SQL | undefined)[] = [eq(products.tenantId, tenantId), visibleTo(viewer)];
-        const term = q.q?.toLowerCase();
-        // Substring match on names, codes and pinyin keys, or a close trigram match to forgive a typo.
-        if (term) where.push(sql`(${products.searchText} like ${`%${escapeLike(term)}%`} or word_similarity(${term}, ${products.searchText}) >= 0.5)`);
-        if (q.brandId) where.push(eq(products.brandId, q.brandId));
-        if (q.tagId) where.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${qcol(products.tenantId)} and pt.product_id = ${qcol(products.id)} and pt.tag_id = ${q.tagId})`);
+        let categoryIds: string[] | undefined;
         if (q.categoryId) {
           const all = await tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, tenantId));
-          where.push(inArray(products.categoryId, descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), q.categoryId)));
+          categoryIds = descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), q.categoryId);
         }
-        // Each viewer's own "from" price over the enabled base units, computed in SQL so the range filter and the
-        // price sort hold across the whole catalog, not just one page.
-        const viewerPrice = viewer.customer || viewer.guestPrices ? viewer.customer : null;
-        const fromPrice = sql<number | null>`(select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, viewerPrice)})
-          from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
-          where s.tenant_id = ${products.tenantId} and s.product_id = ${products.id} and s.enabled and u.enabled and u.conversion = 1)`;
-        if (q.minPriceFen !== undefined) where.push(sql`${fromPrice} >= ${q.minPriceFen}`);
-        if (q.maxPriceFen !== undefined) where.push(sql`${fromPrice} <= ${q.maxPriceFen}`);
-        const order = {
-          relevance: term ? [sql`(${products.searchText} like ${`%${escapeLike(term)}%`}) desc`, sql`word_similarity(${term}, ${products.searchText}) desc`, desc(products.id)] : [desc(products.salesCount), desc(products.id)],
-          newest: [desc(products.id)],
-          price_asc: [sql`${fromPrice} asc nulls last`, desc(products.id)],
-          price_desc: [sql`${fromPrice} desc nulls last`, desc(products.id)],
-          sales: [desc(products.salesCount), desc(products.id)],
-        }[q.sort];
         const offset = q.cursor ? Number(q.cursor) : 0;
-        const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
-          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
-          .from(products).leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
-          .where(and(...where)).orderBy(...order).limit(q.limit + 1).offset(offset);
-        const page = rows.slice(0, q.limit);
-        const units = page.length ? await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
-          .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
-          .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, page.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
-        const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
-        const now = new Date();
-        const items = page.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));
-        const facetWhere = and(...where);
-        const byCategory = await tx.select({ id: products.categoryId, count: sql<number>`count(*)::int` }).from(products).where(facetWhere).groupBy(products.categoryId);
-        const byBrand = await tx.select({ id: products.brandId, count: sql<number>`count(*)::int` }).from(products).where(facetWhere).groupBy(products.brandId);
-        return {
-          items,
-          nextCursor: rows.length > q.limit ? String(offset + q.limit) : null,
-          facets: { categories: byCategory.filter((f) => f.id).map((f) => ({ id: f.id!, count: f.count })), brands: byBrand.filter((f) => f.id).map((f) => ({ id: f.id!, count: f.count })) },
-        };
+        const found = await engine.search(tx, tenantId, searchViewer(viewer), {
+          term: q.q, categoryIds, brandId: q.brandId, tagId: q.tagId, minPriceFen: q.minPriceFen, maxPriceFen: q.maxPriceFen, sort: q.sort, offset, limit: q.limit,
+        });
+        return { items: await cards(tx, tenantId, viewer, found.ids), nextCursor: found.more ? String(offset + q.limit) : null, facets: found.facets };
       });
     },
 
     async suggest(tenantId: string, actor: Actor | null, term: string) {
-      return database.tx(tenantId, async (tx) => {
-        const viewer = await viewerOf(tx, tenantId, actor);
-        const t = term.toLowerCase();
-        return tx.select({ id: products.id, name: products.name }).from(products)
-          .where(and(eq(products.tenantId, tenantId), visibleTo(viewer), sql`${products.searchText} like ${`%${escapeLike(t)}%`}`))
-          .orderBy(sql`(lower(${products.name}) like ${`${escapeLike(t)}%`}) desc`, desc(products.salesCount), desc(products.id)).limit(10);
-      });
+      return database.tx(tenantId, async (tx) => engine.suggest(tx, tenantId, searchViewer(await viewerOf(tx, tenantId, actor)), term, 10));
     },
 
     /** A member's favourites, newest first, with their own prices; products no longer visible are left out. */
@@ -125,7 +97,7 @@ export function createMallCatalogService(database: Database) {
           .from(favourites)
           .innerJoin(products, and(eq(products.tenantId, favourites.tenantId), eq(products.id, favourites.productId)))
           .leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
-          .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), visibleTo(viewer)))
+          .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), visibleTo(searchViewer(viewer))))
           .orderBy(desc(favourites.createdAt)).limit(200);
         const units = rows.length ? await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
           .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
@@ -143,7 +115,7 @@ export function createMallCatalogService(database: Database) {
           return;
         }
         const viewer = await viewerOf(tx, tenantId, actor);
-        const [p] = await tx.select({ id: products.id }).from(products).where(and(eq(products.tenantId, tenantId), eq(products.id, productId), visibleTo(viewer)));
+        const [p] = await tx.select({ id: products.id }).from(products).where(and(eq(products.tenantId, tenantId), eq(products.id, productId), visibleTo(searchViewer(viewer))));
         if (!p) throw notFound('product');
         await tx.insert(favourites).values({ tenantId, memberId: actor.id, productId }).onConflictDoNothing();
       });
@@ -152,7 +124,7 @@ export function createMallCatalogService(database: Database) {
     async product(tenantId: string, actor: Actor | null, id: string) {
       return database.tx(tenantId, async (tx) => {
         const viewer = await viewerOf(tx, tenantId, actor);
-        const d = await loadDetail(tx, tenantId, id, visibleTo(viewer));
+        const d = await loadDetail(tx, tenantId, id, visibleTo(searchViewer(viewer)));
         if (!d) throw notFound('product');
         const enabled = d.skus.filter((s) => s.enabled).map((s) => ({ ...s, units: s.units.filter((u) => u.enabled) }));
         const pricing = await loadPricing(tx, tenantId, enabled.flatMap((s) => s.units.map((u) => u.id)), viewer.customer?.id ?? null);
