@@ -120,6 +120,12 @@ describe('price sheet validation', () => {
     expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
+  it('bulk repricing by category includes its sub-categories', async () => {
+    const drinks = (await admin.get('/api/v1/admin/categories')).json().items.find((c: { name: string }) => c.name === '饮料');
+    const res = await admin.post('/api/v1/admin/prices/bulk-level', { levelId: level['银牌'], base: 'list', basisPoints: 9900, categoryId: drinks.id });
+    expect(res.json().affected).toBeGreaterThanOrEqual(8);
+  });
+
   it('bulk-sets a level price from the cost price', async () => {
     const res = await admin.post('/api/v1/admin/prices/bulk-level', { levelId: level['钻石'], base: 'cost', basisPoints: 15000, productIds: [productId] });
     expect(res.json()).toEqual({ affected: 2 });

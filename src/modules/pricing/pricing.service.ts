@@ -8,6 +8,7 @@ import { categories, products, skus, skuUnits } from '../catalog/catalog.tables.
 import { customersInScope } from '../customers/index.js';
 import { customerLevels, customers } from '../customers/customers.tables.js';
 import { percentOf } from './domain/money.js';
+import { descendantsOf } from '../catalog/domain/category-tree.js';
 import type { Tier } from './domain/resolve-price.js';
 import { validateTiers } from './domain/tiers.js';
 import { loadPricing } from './pricing.repository.js';
@@ -98,16 +99,19 @@ export function createPricingService(database: Database) {
       database.tx(ctx.tenantId, async (tx) => {
         const [level] = await tx.select({ id: customerLevels.id }).from(customerLevels).where(and(eq(customerLevels.tenantId, ctx.tenantId), eq(customerLevels.id, input.levelId)));
         if (!level) throw new AppError('validation_failed', { message: 'unknown level', errors: [{ path: 'body.levelId', message: 'unknown level' }] });
+        let categoryIds: string[] | undefined;
         if (input.categoryId) {
-          const [cat] = await tx.select({ id: categories.id }).from(categories).where(and(eq(categories.tenantId, ctx.tenantId), eq(categories.id, input.categoryId)));
-          if (!cat) throw new AppError('validation_failed', { message: 'unknown category', errors: [{ path: 'body.categoryId', message: 'unknown category' }] });
+          const all = await tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, ctx.tenantId));
+          if (!all.some((c) => c.id === input.categoryId)) throw new AppError('validation_failed', { message: 'unknown category', errors: [{ path: 'body.categoryId', message: 'unknown category' }] });
+          // A category means it and everything below it, as in the product list.
+          categoryIds = descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), input.categoryId);
         }
         const units = await tx.select({ id: skuUnits.id, list: skuUnits.listPriceFen, cost: skus.costPriceFen, conversion: skuUnits.conversion }).from(skuUnits)
           .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
           .innerJoin(products, and(eq(products.tenantId, skus.tenantId), eq(products.id, skus.productId)))
           .where(and(eq(skuUnits.tenantId, ctx.tenantId),
             input.productIds ? inArray(products.id, input.productIds) : undefined,
-            input.categoryId ? eq(products.categoryId, input.categoryId) : undefined));
+            categoryIds ? inArray(products.categoryId, categoryIds) : undefined));
         for (const u of units) {
           // Cost is per base unit: a carton of 12 costs 12 × the bottle's cost.
           const base = input.base === 'list' ? Number(u.list) : Number(u.cost) * u.conversion;

@@ -32,6 +32,7 @@ export const router = createBrowserRouter(
                 { path: 'brands', ...page(() => import('./pages/catalog/brands.page')) },
                 { path: 'tags', ...page(() => import('./pages/catalog/tags.page')) },
                 { path: 'imports', ...page(() => import('./pages/catalog/import.page')) },
+                { path: 'reprice', ...page(() => import('./pages/catalog/reprice.page')) },
                 { path: 'customers', ...page(() => import('./pages/customers/customer-list.page')) },
                 { path: 'customers/:id', ...page(() => import('./pages/customers/customer-detail.page')) },
                 { path: 'customer-levels', ...page(() => import('./pages/levels/levels.page')) },

@@ -1,7 +1,7 @@
-import { API_BASE, type Query } from '../../shared/api/client';
+import { API_BASE, api, type Query } from '../../shared/api/client';
 import { ApiError, toApiError } from '../../shared/api/api-error';
 import { csrfToken } from '../../shared/api/csrf';
-import type { CustomerType } from '../../shared/api/types';
+import type { CustomerType, Page } from '../../shared/api/types';
 import { useList } from '../../shared/hooks/use-list';
 
 /** Console-only shapes of docs/api.md "Catalog (console)" and "Prices (console)". Money is integer fen. */
@@ -256,4 +256,49 @@ export function categoryTree(items: Category[], exclude?: string): CategoryNode[
   const roots = build(null);
   for (const [parent] of byParent) if (parent !== null && !ids.has(parent)) roots.push(...build(parent));
   return roots;
+}
+
+/** 批量调价: POST /admin/prices/bulk-level — one level's price = list or cost price × basisPoints / 10000 (half up). */
+export type RepriceBase = 'list' | 'cost';
+export interface BulkLevelPricesIn {
+  levelId: string;
+  base: RepriceBase;
+  basisPoints: number;
+  productIds?: string[];
+  categoryId?: string;
+}
+export const BULK_LEVEL_PRICES = '/admin/prices/bulk-level';
+/** The server's limits (src/modules/pricing/pricing.schemas.ts bulkLevelPricesIn). */
+export const MAX_BASIS_POINTS = 100_000;
+export const MAX_REPRICE_PRODUCTS = 5000;
+
+/** Percent as typed ("90", "92.5", "87.25") to basis points (9000, 9250, 8725), by the string; null when not such a number or above 1000 %. */
+export function percentToBasisPoints(text: string | number | null | undefined): number | null {
+  if (text === null || text === undefined) return null;
+  const s = String(text).replace(/[\s%％]/g, '');
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(s)) return null;
+  const [whole, frac = ''] = s.split('.');
+  const bp = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
+  return bp <= MAX_BASIS_POINTS ? bp : null;
+}
+
+/** Basis points back to the percent text ("90", "92.5"). */
+export function basisPointsToPercent(bp: number): string {
+  const frac = String(bp % 100).padStart(2, '0').replace(/0+$/, '');
+  return `${Math.floor(bp / 100)}${frac ? `.${frac}` : ''}`;
+}
+
+/**
+ * The ids of the products in a category and its subcategories, as the product list filters them.
+ * (bulk-level's own categoryId matches the category itself only; sending the ids keeps 「饮料」 meaning 饮料 and everything under it.)
+ */
+export async function productIdsInCategory(categoryId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.get<Page<ProductSummary>>(PRODUCTS, { categoryId, limit: 200, cursor });
+    ids.push(...page.items.map((p) => p.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && ids.length <= MAX_REPRICE_PRODUCTS);
+  return ids;
 }

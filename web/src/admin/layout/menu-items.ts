@@ -17,6 +17,7 @@ export const MENU: MenuEntry[] = [
   { path: '/brands', key: 'brands', permission: 'catalog.read', group: 'catalogGroup' },
   { path: '/tags', key: 'tags', permission: 'catalog.read', group: 'catalogGroup' },
   { path: '/imports', key: 'imports', permission: 'catalog.write', shortcut: true, group: 'catalogGroup' },
+  { path: '/reprice', key: 'reprice', permission: 'prices.write', group: 'catalogGroup' },
   { path: '/customers', key: 'customers', permission: 'customers.read', shortcut: true },
   { path: '/customer-levels', key: 'levels', permission: 'customers.read', shortcut: true },
   { path: '/staff', key: 'staff', permission: 'staff.read', shortcut: true },
