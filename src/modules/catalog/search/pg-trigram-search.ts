@@ -19,7 +19,9 @@ export const pgTrigramSearch: ProductSearchEngine = {
     const where: (SQL | undefined)[] = [eq(products.tenantId, tenantId), visibleTo(viewer)];
     const term = q.term?.toLowerCase();
     // Substring match on names, codes and pinyin keys, or a close trigram match to forgive a typo.
-    if (term) where.push(sql`(${products.searchText} like ${`%${escapeLike(term)}%`} or word_similarity(${term}, ${products.searchText}) >= 0.5)`);
+    // Both arms are operators the GIN trigram index serves (`%>` is word similarity ≥ pg_trgm.word_similarity_threshold,
+    // 0.6 by default); a function call such as word_similarity(...) >= x would force a scan of every product.
+    if (term) where.push(sql`(${products.searchText} like ${`%${escapeLike(term)}%`} or ${products.searchText} %> ${term})`);
     if (q.brandId) where.push(eq(products.brandId, q.brandId));
     if (q.tagId) where.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${qcol(products.tenantId)} and pt.product_id = ${qcol(products.id)} and pt.tag_id = ${q.tagId})`);
     if (q.categoryIds) where.push(inArray(products.categoryId, q.categoryIds));
