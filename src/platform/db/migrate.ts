@@ -16,7 +16,25 @@ export async function migrateDatabase(database: Database): Promise<void> {
     if (database.kind === 'pglite') await migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR });
     else await migratePg(db as never, { migrationsFolder: MIGRATIONS_DIR });
     await enforceTenancy(db);
+    await allowIndexedTextSearchUnderRls(db);
   });
+}
+
+/**
+ * Under row-level security PostgreSQL only uses an index for operators marked LEAKPROOF; LIKE and pg_trgm's `%>`
+ * are not, so product search would scan every row (docs/performance.md). Both only compare their two text
+ * arguments, and the patterns come from the app, so we mark them leakproof — which takes a superuser; without one
+ * this is skipped and a DBA can run the same two statements (README).
+ */
+async function allowIndexedTextSearchUnderRls(db: Db): Promise<void> {
+  await db.execute(sql.raw(`DO $$ BEGIN
+      IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        ALTER FUNCTION textlike(text, text) LEAKPROOF;
+        IF to_regprocedure('word_similarity_commutator_op(text, text)') IS NOT NULL THEN
+          ALTER FUNCTION word_similarity_commutator_op(text, text) LEAKPROOF;
+        END IF;
+      END IF;
+    END $$`));
 }
 
 async function enforceTenancy(db: Db): Promise<void> {
