@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
+import { browserSuite } from '../support/browser-suite.js';
 
-let server: Awaited<ReturnType<typeof startLiveServer>>;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startLiveServer();
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
 
 const fill = (page: Page, testId: string, value: string) => page.getByTestId(testId).fill(value);
 
@@ -30,10 +20,10 @@ interface Product { id: string; skus: { code: string; costPriceFen: number; unit
 
 describe('bulk repricing in the console', () => {
   it('sets 金牌 = 成本价 × 150% on the category 饮料 (with its subcategories), per unit by conversion', async () => {
-    const desk = await chrome.context();
+    const desk = await suite.chrome.context();
     const page = await desk.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.goto(`${server.url}/admin/login`);
+    await page.goto(`${suite.server.url}/admin/login`);
     await fill(page, 'login-input', 'admin');
     await fill(page, 'password-input', 'dinghuo123');
     await page.getByTestId('login-submit').click();

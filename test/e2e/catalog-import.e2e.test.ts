@@ -4,21 +4,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
+import { browserSuite } from '../support/browser-suite.js';
 
-let server: Awaited<ReturnType<typeof startLiveServer>>;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = browserSuite();
 let dir: string;
 
 beforeAll(async () => {
-  server = await startLiveServer();
-  chrome = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'dh-import-'));
 });
 afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -57,9 +51,9 @@ describe('product import in the console', () => {
     const bad = await writeXlsx('bad.xlsx', rows('3.555'));
     const good = await writeXlsx('good.xlsx', rows('52.00'));
 
-    const desk = await chrome.context();
+    const desk = await suite.chrome.context();
     const page = await desk.newPage();
-    await page.goto(`${server.url}/admin/login`);
+    await page.goto(`${suite.server.url}/admin/login`);
     await fill(page, 'login-input', 'admin');
     await fill(page, 'password-input', 'dinghuo123');
     await page.getByTestId('login-submit').click();

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
+import { browserSuite } from '../support/browser-suite.js';
 
-let server: Awaited<ReturnType<typeof startLiveServer>>;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startLiveServer();
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
 
 const fill = (page: Page, testId: string, value: string) => page.getByTestId(testId).fill(value);
 
 describe('registration and approval in the browser', () => {
   it('a store registers on a phone, staff approve it in the console, then the store logs in', async () => {
     // 1. The store registers from the mall on a 375 px phone.
-    const phone = await chrome.context({ mobile: true });
+    const phone = await suite.chrome.context({ mobile: true });
     const mall = await phone.newPage();
-    await mall.goto(`${server.url}/m/register`);
+    await mall.goto(`${suite.server.url}/m/register`);
     await fill(mall, 'register-company', '南京鼓楼便利店');
     await mall.getByText('零售商 / 门店').or(mall.getByText('零售商')).first().click();
     await fill(mall, 'register-contact', '周敏');
@@ -33,16 +23,16 @@ describe('registration and approval in the browser', () => {
     await mall.getByTestId('register-pending').waitFor();
 
     // Not yet approved: login is refused with a clear message.
-    await mall.goto(`${server.url}/m/login`);
+    await mall.goto(`${suite.server.url}/m/login`);
     await fill(mall, 'login-input', 'gulou');
     await fill(mall, 'password-input', 'gulou2026');
     await mall.getByTestId('login-submit').click();
     await expect(mall.getByTestId('login-error').textContent()).resolves.toMatch(/审核/);
 
     // 2. The admin approves it in the console.
-    const desk = await chrome.context();
+    const desk = await suite.chrome.context();
     const console_ = await desk.newPage();
-    await console_.goto(`${server.url}/admin/login`);
+    await console_.goto(`${suite.server.url}/admin/login`);
     await fill(console_, 'login-input', 'admin');
     await fill(console_, 'password-input', 'dinghuo123');
     await console_.getByTestId('login-submit').click();

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite.js';
 
-let server: Awaited<ReturnType<typeof startLiveServer>>;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startLiveServer();
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
 
 describe('mall on a 375 px phone', () => {
   it('a dealer logs in and adds a delivery address that becomes the default', async () => {
-    const ctx = await chrome.context({ mobile: true });
+    const ctx = await suite.chrome.context({ mobile: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/m/login`);
+    await page.goto(`${suite.server.url}/m/login`);
     await page.getByTestId('login-input').fill('dealer1');
     await page.getByTestId('password-input').fill('dinghuo123');
     await page.getByTestId('login-submit').click();
@@ -28,7 +18,7 @@ describe('mall on a 375 px phone', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 
-    await page.goto(`${server.url}/m/me/addresses`);
+    await page.goto(`${suite.server.url}/m/me/addresses`);
     await page.getByTestId('address-item').first().waitFor();
     await expect(page.getByTestId('address-item').count()).resolves.toBe(1);
     await page.getByTestId('address-add').click();

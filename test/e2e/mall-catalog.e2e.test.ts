@@ -1,25 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser.js';
-import { startLiveServer } from '../support/live-server.js';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite.js';
 
-let server: Awaited<ReturnType<typeof startLiveServer>>;
-let chrome: Awaited<ReturnType<typeof launchBrowser>>;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  server = await startLiveServer();
-  chrome = await launchBrowser();
-});
-afterAll(async () => {
-  await chrome?.close();
-  await server?.close();
-});
 
 const WATER = '农夫山泉 饮用天然水 550ml';
 
 async function loginAs(ctx: BrowserContext, login: string): Promise<Page> {
   const page = await ctx.newPage();
-  await page.goto(`${server.url}/m/login`);
+  await page.goto(`${suite.server.url}/m/login`);
   await page.getByTestId('login-input').fill(login);
   await page.getByTestId('password-input').fill('dinghuo123');
   await page.getByTestId('login-submit').click();
@@ -57,7 +47,7 @@ async function waterCasePrice(page: Page, shots?: string) {
 
 describe('mall catalogue on a 375 px phone', () => {
   it('a 金牌 dealer and a 银牌 retailer each see their own price for a case of water', async () => {
-    const dealerCtx = await chrome.context({ mobile: true });
+    const dealerCtx = await suite.chrome.context({ mobile: true });
     const dealer = await loginAs(dealerCtx, 'dealer1');
     await dealer.getByTestId('home-category').first().waitFor();
     await dealer.getByTestId('product-item').first().waitFor();
@@ -68,7 +58,7 @@ describe('mall catalogue on a 375 px phone', () => {
     await expect(dealer.getByTestId('stock-line').textContent()).resolves.toContain('库存：以仓库为准');
     // The 金牌 level price (90 %) beats the list quantity break (97 %), so the water shows no break; the oil has
     // no level price, so its carton shows the list break: 10 or more at 97 % of ¥269.00.
-    await dealer.goto(`${server.url}/m/search`);
+    await dealer.goto(`${suite.server.url}/m/search`);
     await dealer.getByTestId('search-input').fill('金龙鱼');
     await dealer.getByTestId('suggestion').filter({ hasText: '金龙鱼' }).first().click();
     await dealer.getByTestId('unit-箱').click();
@@ -79,7 +69,7 @@ describe('mall catalogue on a 375 px phone', () => {
     await dealer.screenshot({ path: '.tmp/e2e-mall-product-tiers-375.png' });
     await dealerCtx.close();
 
-    const retailerCtx = await chrome.context({ mobile: true });
+    const retailerCtx = await suite.chrome.context({ mobile: true });
     const retailer = await loginAs(retailerCtx, 'retailer1');
     const retailerPrice = await waterCasePrice(retailer);
     expect(retailerPrice).toEqual({ own: '¥39.90', list: '¥42.00' });
@@ -87,10 +77,10 @@ describe('mall catalogue on a 375 px phone', () => {
   });
 
   it('pinyin initials find 华为手机; categories and the comparison fit the phone', async () => {
-    const ctx = await chrome.context({ mobile: true });
+    const ctx = await suite.chrome.context({ mobile: true });
     const page = await loginAs(ctx, 'dealer1');
 
-    await page.goto(`${server.url}/m/search`);
+    await page.goto(`${suite.server.url}/m/search`);
     await page.getByTestId('search-input').fill('hwsj');
     const phone = page.getByTestId('suggestion').filter({ hasText: '华为手机 Mate60 Pro' });
     await phone.waitFor();
@@ -101,7 +91,7 @@ describe('mall catalogue on a 375 px phone', () => {
     await phone.click();
     await page.getByTestId('product-name').filter({ hasText: '华为手机 Mate60 Pro' }).waitFor();
     await page.getByTestId('params').filter({ hasText: '麒麟 9000S' }).waitFor();
-    // Picking 512G selects the SKU with those spec values; the favourite toggle saves on the server.
+    // Picking 512G selects the SKU with those spec values; the favourite toggle saves on the suite.server.
     await page.getByTestId('spec-value').filter({ hasText: '512G' }).click();
     await page.getByText('HW-M60P-BK-512').waitFor();
     await page.getByTestId('favourite-toggle').click();
@@ -111,7 +101,7 @@ describe('mall catalogue on a 375 px phone', () => {
     await expectNoOverflow(page);
     await page.screenshot({ path: '.tmp/e2e-mall-product-specs-375.png', fullPage: true });
     await page.getByTestId('compare-toggle').click();
-    await page.goto(`${server.url}/m/search`);
+    await page.goto(`${suite.server.url}/m/search`);
     await page.getByTestId('search-input').fill('nfsq');
     await page.getByTestId('suggestion').filter({ hasText: WATER }).click();
     await page.getByTestId('product-name').filter({ hasText: WATER }).waitFor();
@@ -123,7 +113,7 @@ describe('mall catalogue on a 375 px phone', () => {
     await expectNoOverflow(page);
     await page.screenshot({ path: '.tmp/e2e-mall-compare-375.png', fullPage: true });
 
-    await page.goto(`${server.url}/m/`);
+    await page.goto(`${suite.server.url}/m/`);
     await page.getByTestId('tab-categories').click();
     await page.getByTestId('category-sub').first().waitFor();
     await expectNoOverflow(page);
@@ -134,7 +124,7 @@ describe('mall catalogue on a 375 px phone', () => {
     await expectNoOverflow(page);
 
     // Brand filter from the facets, and a price range in 元.
-    await page.goto(`${server.url}/m/products`);
+    await page.goto(`${suite.server.url}/m/products`);
     await page.getByTestId('product-item').nth(2).waitFor();
     await page.getByTestId('open-filter').click();
     await page.getByTestId('filter-brand').filter({ hasText: '华为' }).click();
@@ -148,9 +138,9 @@ describe('mall catalogue on a 375 px phone', () => {
   });
 
   it('a guest browses without logging in and is asked to log in for favourites', async () => {
-    const ctx = await chrome.context({ mobile: true });
+    const ctx = await suite.chrome.context({ mobile: true });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/m/`);
+    await page.goto(`${suite.server.url}/m/`);
     await page.getByTestId('home-login').waitFor();
     await page.getByTestId('product-item').filter({ hasText: WATER }).click();
     await page.getByTestId('product-name').filter({ hasText: WATER }).waitFor();

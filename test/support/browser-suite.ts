@@ -1,0 +1,22 @@
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.js';
+import { startLiveServer } from './live-server.js';
+
+export interface BrowserSuite {
+  server: Awaited<ReturnType<typeof startLiveServer>>;
+  chrome: Awaited<ReturnType<typeof launchBrowser>>;
+}
+
+/** One live server (fresh database, demo data, built web app) and one Chromium for a browser test file. */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.server = await startLiveServer();
+    suite.chrome = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.chrome?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
