@@ -63,6 +63,8 @@ export const products = pgTable('products', {
   index('products_category_idx').on(t.tenantId, t.categoryId),
   index('products_brand_idx').on(t.tenantId, t.brandId),
   index('products_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  // The mall's default order (best sellers first) walks this index instead of sorting the catalog.
+  index('products_sales_idx').on(t.tenantId, t.salesCount.desc().nullsFirst(), t.id.desc().nullsFirst()),
 ]);
 
 export const productTags = pgTable('product_tags', {

@@ -1,0 +1,1 @@
+CREATE INDEX "products_sales_idx" ON "products" USING btree ("tenant_id","sales_count" DESC NULLS FIRST,"id" DESC NULLS FIRST);
