@@ -2,18 +2,43 @@ import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-/** Time-ordered opaque id (26 chars, ULID layout): ordering by id is ordering by creation, which cursors rely on. */
-export function newId(now = Date.now()): string {
-  let time = now;
+let lastTime = -1;
+let lastTail: number[] = [];
+
+function encodeTime(time: number): string {
   let head = '';
   for (let i = 0; i < 10; i++) {
     head = ALPHABET[time % 32] + head;
     time = Math.floor(time / 32);
   }
-  const bytes = randomBytes(16);
-  let tail = '';
-  for (let i = 0; i < 16; i++) tail += ALPHABET[bytes[i] % 32];
-  return head + tail;
+  return head;
+}
+
+/** Adds one to a base-32 digit array; the random start leaves ample room before it would wrap. */
+function increment(tail: number[]): number[] {
+  const next = tail.slice();
+  for (let i = next.length - 1; i >= 0; i--) {
+    if (next[i] < 31) { next[i]++; return next; }
+    next[i] = 0;
+  }
+  return next;
+}
+
+/**
+ * Time-ordered opaque id (26 chars, ULID layout): ordering by id is ordering by creation, which cursors and
+ * "lines in the order they were added" rely on. Monotonic within a process: ids made in the same millisecond
+ * (or with a clock that stepped back) continue from the previous one instead of drawing a fresh random tail.
+ */
+export function newId(now = Date.now()): string {
+  if (now <= lastTime) {
+    lastTail = increment(lastTail);
+  } else {
+    lastTime = now;
+    const bytes = randomBytes(16);
+    // The top bit of each digit's range is cleared on the first digit so increments never overflow in practice.
+    lastTail = Array.from(bytes, (b, i) => (i === 0 ? b % 16 : b % 32));
+  }
+  return encodeTime(lastTime) + lastTail.map((d) => ALPHABET[d]).join('');
 }
 
 /** A random secret token for sessions, CSRF and API keys. */
