@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench -- <scenario> [--quick] [--duration=<s>] [--connections=<n>] [--keep-db]
-// Each scenario is bench/scenarios/<name>.mjs exporting { description, run(ctx) → { tables: [{ title, columns, rows }], notes, json } }.
+// Each scenario is bench/scenarios/<name>.mjs exporting { description, run(ctx) → { tables: [{ title, columns, rows }], notes, json } }
+// and optionally appEnv (extra environment variables for the app process).
 // The runner owns the throw-away database and the app process; figures are printed, never asserted.
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -36,7 +37,8 @@ try {
   db = await createBenchDatabase();
   const host = machine(await withClient(db.url, async (c) => (await c.query('show server_version')).rows[0].server_version));
   log('starting the app (migrations and demo seed run on first start)');
-  app = await startApp({ databaseUrl: db.url });
+  // BENCH_WORKERS=N runs the app in cluster mode (N server processes; the RSS column then shows the primary only).
+  app = await startApp({ databaseUrl: db.url, env: { ...(scenario.appEnv ?? {}), ...(process.env.BENCH_WORKERS ? { WORKERS: process.env.BENCH_WORKERS } : {}) } });
   const ctx = { opts, quick: opts.quick, db, app, log };
   const out = await scenario.run(ctx);
   const json = { scenario: opts.scenario, date: new Date().toISOString(), quick: opts.quick, machine: host, ...out.json };

@@ -31,6 +31,20 @@ import { registerWeb } from './platform/http/web.js';
 import { localBlobStore, type BlobStore } from './platform/storage/blob-store.js';
 import fastifyMultipart from '@fastify/multipart';
 import { MAX_IMAGE_BYTES } from './modules/catalog/images.service.js';
+import { createCartService } from './modules/cart/cart.service.js';
+import { cartRoutes } from './modules/cart/cart.routes.js';
+import { createSavedListsService } from './modules/cart/saved-lists.service.js';
+import { createOrdersService } from './modules/orders/orders.service.js';
+import { mallOrderRoutes } from './modules/orders/orders.mall-routes.js';
+import { adminOrderRoutes } from './modules/orders/orders.admin-routes.js';
+import { createPlaceOrderFlow } from './flows/place-order.flow.js';
+import { createInventoryService } from './modules/inventory/inventory.service.js';
+import { inventoryRoutes } from './modules/inventory/inventory.routes.js';
+import { createTransfersService } from './modules/inventory/transfers.service.js';
+import { createStocktakesService } from './modules/inventory/stocktakes.service.js';
+import { createReceiptsService } from './modules/inventory/receipts.service.js';
+import { createStockAlertsService } from './modules/inventory/stock-alerts.js';
+import { stockAlertRoutes } from './modules/inventory/stock-alerts.routes.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { problem } from './platform/errors/problem.js';
 
@@ -106,6 +120,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const imports = createImportsService(database, logger);
   app.addHook('onClose', async () => { await imports.drain(); });
   const catalog = createCatalogModule(database, deps.blobStore ?? localBlobStore(config.uploadsDir));
+  const cart = createCartService(database);
+  const lists = createSavedListsService(database, cart);
+  const orders = createOrdersService(database);
+  const place = createPlaceOrderFlow(database);
   registerAuthHooks(app, { tenants, auth, apiKeys });
   registerTextGuard(app);
 
@@ -135,9 +153,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(catalog.imageAdminRoutes);
       await admin.register(importRoutes({ database, imports, products: catalog.products }));
       await admin.register(pricingRoutes(createPricingService(database)));
+      await admin.register(adminOrderRoutes({ database, orders, place }));
+      await admin.register(inventoryRoutes(createInventoryService(database), createTransfersService(database), createStocktakesService(database), createReceiptsService(database), database));
     }, { prefix: '/admin' });
     await v1.register(customers.mallRoutes, { prefix: '/mall' });
     await v1.register(catalog.mallRoutes, { prefix: '/mall' });
+    await v1.register(cartRoutes({ database, cart, lists }), { prefix: '/mall' });
+    await v1.register(mallOrderRoutes({ database, orders, place, cart }), { prefix: '/mall' });
+    await v1.register(stockAlertRoutes(createStockAlertsService(database)), { prefix: '/mall' });
   }, { prefix: '/api/v1' });
 
   await registerWeb(app, config.webDist);

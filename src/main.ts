@@ -1,21 +1,14 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './platform/config.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { openConfiguredDatabase } from './platform/db/open-configured.js';
 import { acquireDataDirLock } from './platform/db/data-dir-lock.js';
-import { createLogger } from './platform/logger.js';
+import { createLogger, type Logger } from './platform/logger.js';
 import { demoLogins } from './seed/seed-demo.js';
 import { prepareData } from './startup.js';
+import { startAutoConfirm } from './modules/orders/auto-confirm.js';
 
-async function main() {
-  const config = loadConfig();
-  const log = createLogger(config.logLevel);
-  if (!config.databaseUrl) acquireDataDirLock(config.dataDir);
-  log.info(config.databaseUrl ? 'database: PostgreSQL server (DATABASE_URL)' : `database: embedded PGlite in ${config.dataDir}`);
-  const database = await openConfiguredDatabase(config);
-  await prepareData(database, config, log);
-  const app = await buildApp({ config, database, logger: log });
-  await app.listen({ port: config.port, host: config.host });
-
+function banner(config: Config) {
   const url = config.publicUrl;
   console.log([
     '',
@@ -23,23 +16,80 @@ async function main() {
     `  Mall (订货端):        ${url}/m`,
     `  Console (管理端):     ${url}/admin`,
     `  API docs:            ${url}/api/docs`,
+    ...(config.workers > 1 ? [`  Server processes:    ${config.workers}`] : []),
     '',
     '  Demo logins (tenant "demo"; change or disable them before going live):',
     ...demoLogins(),
     '',
   ].join('\n'));
+}
+
+/** One server process: the app on the shared port. `jobs` = this process also runs the periodic jobs. */
+async function serve(config: Config, log: Logger, jobs: boolean, prepare: boolean) {
+  const database = await openConfiguredDatabase(config);
+  if (prepare) await prepareData(database, config, log);
+  const app = await buildApp({ config, database, logger: log });
+  await app.listen({ port: config.port, host: config.host });
+  const stopJobs = jobs ? startAutoConfirm(database, log) : () => {};
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down: draining requests');
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/**
+ * WORKERS > 1 (PostgreSQL server only): this primary process migrates and seeds once, then forks the workers, which
+ * share the port; a worker that dies is replaced. Stock and orders are safe across processes: every rule that
+ * matters lives in database transactions and row locks, none in process memory.
+ */
+async function primary(config: Config, log: Logger) {
+  const database = await openConfiguredDatabase(config);
+  await prepareData(database, config, log);
+  await database.close();
+  let stopping = false;
+  const fork = (index: number) => {
+    const worker = cluster.fork({ DINGHUO_WORKER_INDEX: String(index) });
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      log.error({ index, code, signal }, 'a server process stopped; starting another');
+      fork(index);
+    });
+  };
+  for (let i = 0; i < config.workers; i++) fork(i);
+  let listening = 0;
+  cluster.on('listening', () => { if (++listening === config.workers) banner(config); });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    log.info({ signal }, 'stopping the server processes');
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    cluster.on('exit', () => { if (!Object.keys(cluster.workers ?? {}).length) process.exit(0); });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (cluster.isWorker) {
+    await serve(config, log, process.env.DINGHUO_WORKER_INDEX === '0', false);
+    return;
+  }
+  if (!config.databaseUrl) acquireDataDirLock(config.dataDir);
+  log.info(config.databaseUrl ? 'database: PostgreSQL server (DATABASE_URL)' : `database: embedded PGlite in ${config.dataDir}`);
+  if (config.workers > 1) return primary(config, log);
+  await serve(config, log, true, true);
+  banner(config);
 }
 
 main().catch((err) => {

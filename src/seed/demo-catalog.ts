@@ -1,7 +1,7 @@
 /** The demo company's catalog: a wholesaler of drinks, groceries and phones, priced per level and per customer. */
 export const DEMO_CATEGORIES = [
   { path: ['饮料', '饮用水'] }, { path: ['饮料', '碳酸饮料'] }, { path: ['饮料', '茶饮料'] },
-  { path: ['粮油调味', '酱油'] }, { path: ['粮油调味', '食用油'] },
+  { path: ['粮油调味', '酱油'] }, { path: ['粮油调味', '食用油'] }, { path: ['粮油调味', '大米'] }, { path: ['休闲食品', '方便食品'] },
   { path: ['数码', '手机'] }, { path: ['数码', '配件'] },
 ] as const;
 
@@ -46,4 +46,39 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   { name: '小米 67W 快充充电器', category: '配件', brand: '小米',
     skus: [{ code: 'MI-67W', barcode: '6934177700001', baseUnit: '个', cost: 5500, weight: 120, units: [{ name: '个', conversion: 1, price: 9900 }, { name: '盒', conversion: 10, price: 92000 }] }],
     levelPercent: { 金牌: 9000 } },
+  { name: '农夫山泉 东方树叶 500ml', category: '茶饮料', brand: '农夫山泉', specs: [{ name: '口味', values: ['茉莉花茶', '乌龙茶', '红茶'] }],
+    skus: [
+      { code: 'NFSQ-DFSY-ML', barcode: '6921168550111', specValues: ['茉莉花茶'], baseUnit: '瓶', cost: 250, weight: 540, units: [{ name: '瓶', conversion: 1, price: 500 }, { name: '箱', conversion: 15, price: 7000 }] },
+      { code: 'NFSQ-DFSY-WL', barcode: '6921168550128', specValues: ['乌龙茶'], baseUnit: '瓶', cost: 250, weight: 540, units: [{ name: '瓶', conversion: 1, price: 500 }, { name: '箱', conversion: 15, price: 7000 }] },
+      { code: 'NFSQ-DFSY-HC', barcode: '6921168550135', specValues: ['红茶'], baseUnit: '瓶', cost: 250, weight: 540, units: [{ name: '瓶', conversion: 1, price: 500 }, { name: '箱', conversion: 15, price: 7000 }] },
+    ], levelPercent: { 金牌: 9000, 钻石: 8600 } },
+  { name: '雪碧 500ml', category: '碳酸饮料', brand: '可口可乐',
+    skus: [{ code: 'SPRITE-500', barcode: '6954767420011', baseUnit: '瓶', cost: 160, weight: 530, units: [{ name: '瓶', conversion: 1, price: 350 }, { name: '箱', conversion: 24, price: 7800 }] }] },
+  { name: '芬达 橙味 500ml', category: '碳酸饮料', brand: '可口可乐',
+    skus: [{ code: 'FANTA-500', barcode: '6954767430010', baseUnit: '瓶', cost: 160, weight: 530, units: [{ name: '瓶', conversion: 1, price: 350 }, { name: '箱', conversion: 24, price: 7800 }] }] },
+  { name: '康师傅 红烧牛肉面 五连包', category: '方便食品', brand: '康师傅',
+    skus: [{ code: 'KSF-HSNR-5', barcode: '6920152400012', baseUnit: '包', cost: 1050, weight: 520, units: [{ name: '包', conversion: 1, price: 1650 }, { name: '箱', conversion: 6, price: 9500 }] }],
+    levelPercent: { 金牌: 9300 } },
+  { name: '康师傅 冰糖雪梨 1L', category: '茶饮料', brand: '康师傅',
+    skus: [{ code: 'KSF-BTXL-1L', barcode: '6920459906019', baseUnit: '瓶', cost: 260, weight: 1060, units: [{ name: '瓶', conversion: 1, price: 550 }, { name: '箱', conversion: 12, price: 6200 }] }] },
+  { name: '海天 上等蚝油 700g', category: '酱油', brand: '海天',
+    skus: [{ code: 'HT-HY-700', barcode: '6902265210016', baseUnit: '瓶', cost: 650, weight: 820, units: [{ name: '瓶', conversion: 1, price: 1190 }, { name: '箱', conversion: 12, price: 13500 }] }] },
+  { name: '海天 老抽王 500ml', category: '酱油', brand: '海天',
+    skus: [{ code: 'HT-LCW-500', barcode: '6902265110019', baseUnit: '瓶', cost: 480, weight: 620, units: [{ name: '瓶', conversion: 1, price: 890 }, { name: '箱', conversion: 12, price: 10000 }] }] },
+  { name: '海天 苹果醋 450ml', category: '酱油', brand: '海天',
+    skus: [{ code: 'HT-PGC-450', barcode: '6902265510017', baseUnit: '瓶', cost: 420, weight: 560, units: [{ name: '瓶', conversion: 1, price: 790 }, { name: '箱', conversion: 12, price: 8800 }] }] },
+  { name: '金龙鱼 东北大米 5kg', category: '大米', brand: '金龙鱼',
+    skus: [{ code: 'JLY-DM-5KG', barcode: '6948195860013', baseUnit: '袋', cost: 3100, weight: 5050, units: [{ name: '袋', conversion: 1, price: 4590 }, { name: '件', conversion: 4, price: 17800 }] }],
+    levelPercent: { 银牌: 9800, 金牌: 9500, 钻石: 9200 } },
+  { name: '金龙鱼 纯正花生油 1.8L', category: '食用油', brand: '金龙鱼',
+    skus: [{ code: 'JLY-HSY-18', barcode: '6948195810018', baseUnit: '桶', cost: 3300, weight: 1700, units: [{ name: '桶', conversion: 1, price: 4990 }, { name: '箱', conversion: 6, price: 28800 }] }] },
+  { name: '华为 FreeBuds 5i 无线耳机', category: '配件', brand: '华为', specs: [{ name: '颜色', values: ['星光白', '星际黑'] }],
+    skus: [
+      { code: 'HW-FB5I-WH', barcode: '6942103120011', specValues: ['星光白'], baseUnit: '副', cost: 31000, weight: 80, units: [{ name: '副', conversion: 1, price: 44900 }] },
+      { code: 'HW-FB5I-BK', barcode: '6942103120028', specValues: ['星际黑'], baseUnit: '副', cost: 31000, weight: 80, units: [{ name: '副', conversion: 1, price: 44900 }] },
+    ], levelPercent: { 金牌: 9300, 钻石: 9000 } },
+  { name: '小米 充电宝 10000mAh', category: '配件', brand: '小米',
+    skus: [{ code: 'MI-PB-10K', barcode: '6934177700025', baseUnit: '个', cost: 6000, weight: 230, units: [{ name: '个', conversion: 1, price: 9900 }, { name: '盒', conversion: 10, price: 93000 }] }] },
+  { name: '小米 Type-C 数据线 1m', category: '配件', brand: '小米',
+    skus: [{ code: 'MI-CABLE-C1', barcode: '6934177700032', baseUnit: '根', cost: 900, weight: 40, units: [{ name: '根', conversion: 1, price: 1990, minQty: 10, multiple: 5 }, { name: '盒', conversion: 50, price: 85000 }] }] },
 ];

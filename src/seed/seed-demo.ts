@@ -1,6 +1,7 @@
 import { systemActor, type Ctx, type SystemActor } from '../platform/auth/actor.js';
 import { memoryBlobStore, type BlobStore } from '../platform/storage/blob-store.js';
 import { demoImage } from './demo-image.js';
+import { createInventoryService } from '../modules/inventory/inventory.service.js';
 import { createCatalogModule } from '../modules/catalog/index.js';
 import { createPricingService } from '../modules/pricing/index.js';
 import { DEMO_BRANDS, DEMO_CATEGORIES, DEMO_PRODUCTS } from './demo-catalog.js';
@@ -18,7 +19,7 @@ export type Progress = (step: string, done: number, total: number) => void;
 
 /** Creates the demo tenant through the same services the API uses, so demo data obeys every rule. */
 export async function seedDemo(database: Database, progress: Progress = () => {}, store: BlobStore = memoryBlobStore()) {
-  const total = 3 + DEMO_STAFF.length + DEMO_CUSTOMERS.length + 1 + DEMO_PRODUCTS.length;
+  const total = 3 + DEMO_STAFF.length + DEMO_CUSTOMERS.length + 1 + DEMO_PRODUCTS.length + 1;
   let done = 0;
   const step = (name: string) => progress(name, ++done, total);
 
@@ -71,11 +72,25 @@ export async function seedDemo(database: Database, progress: Progress = () => {}
   });
   step('pending registration');
 
-  await seedCatalog(database, ctx, level, step, store);
+  const skuIds = await seedCatalog(database, ctx, level, step, store);
+  await seedStock(database, ctx, region, skuIds);
+  step('warehouses and stock');
   return tenant;
 }
 
-async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map<string, string>, step: (name: string) => void, store: BlobStore) {
+/** Two warehouses (上海 serving 华东, 广州 serving 华南) with stock of every demo SKU, booked as inbound receipts. */
+async function seedStock(database: Database, ctx: Ctx<SystemActor>, region: Map<string, string>, skuIds: string[]) {
+  const inventory = createInventoryService(database);
+  const sh = await inventory.createWarehouse(ctx, { code: 'SH01', name: '上海总仓', address: '上海市嘉定区 物流园 8 号', regionIds: [region.get('east')!], priority: 10 });
+  const gz = await inventory.createWarehouse(ctx, { code: 'GZ01', name: '广州仓', address: '广州市白云区 仓储路 2 号', regionIds: [region.get('south')!], priority: 20 });
+  for (const [i, skuId] of skuIds.entries()) {
+    await inventory.adjust(ctx, { warehouseId: sh.id, skuId, delta: 5000 + 100 * i, kind: 'inbound', reason: '期初库存' });
+    await inventory.adjust(ctx, { warehouseId: gz.id, skuId, delta: 2000, kind: 'inbound', reason: '期初库存' });
+  }
+}
+
+async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map<string, string>, step: (name: string) => void, store: BlobStore): Promise<string[]> {
+  const skuIds: string[] = [];
   const catalog = createCatalogModule(database, store);
   const pricing = createPricingService(database);
   const category = new Map<string, string>();
@@ -97,6 +112,7 @@ async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map
       })),
     });
     await catalog.images.upload(ctx, created.id, await demoImage(p.name, DEMO_PRODUCTS.indexOf(p)));
+    skuIds.push(...created.skus.map((s) => s.id));
     for (const sku of created.skus) {
       for (const unit of sku.units) {
         const levelPrices = Object.entries(p.levelPercent ?? {}).map(([name, bp]) => ({ levelId: levelIdByName.get(name)!, mode: 'percent' as const, value: bp, tiers: [] }));
@@ -107,6 +123,7 @@ async function seedCatalog(database: Database, ctx: Ctx<SystemActor>, level: Map
     }
     step(`product ${p.name}`);
   }
+  return skuIds;
 }
 
 export function demoLogins(): string[] {

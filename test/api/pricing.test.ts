@@ -162,3 +162,23 @@ describe('favourites', () => {
     expect((await m.put(`/api/v1/mall/favourites/${hidden.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('customer price list', () => {
+  it('lists a customer\'s own prices with tiers, and removing one brings the level price back', async () => {
+    const dealer2 = (await admin.get('/api/v1/admin/customers?q=广州华南')).json().items[0].id;
+    await admin.put(`/api/v1/admin/customers/${dealer2}/prices/${bottle}`, { priceFen: 150, tiers: [{ minQty: 24, priceFen: 140 }] });
+    const list = (await admin.get(`/api/v1/admin/customers/${dealer2}/prices`)).json().items;
+    expect(list.map((p: { skuUnitId: string; priceFen: number; tiers: unknown[] }) => [p.skuUnitId, p.priceFen, p.tiers])).toEqual(expect.arrayContaining([
+      [bottle, 150, [{ minQty: 24, priceFen: 140 }]], [carton, 3300, []],
+    ]));
+    expect((await admin.delete(`/api/v1/admin/customers/${dealer2}/prices/${bottle}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/v1/admin/customers/${dealer2}/prices`)).json().items.map((p: { skuUnitId: string }) => p.skuUnitId)).not.toContain(bottle);
+    expect((await admin.delete(`/api/v1/admin/customers/${dealer2}/prices/${bottle}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a customer tier that would not lower the customer price (it could never apply)', async () => {
+    const dealer2 = (await admin.get('/api/v1/admin/customers?q=广州华南')).json().items[0].id;
+    const res = await admin.put(`/api/v1/admin/customers/${dealer2}/prices/${bottle}`, { priceFen: 150, tiers: [{ minQty: 100, priceFen: 190 }] });
+    expect([res.statusCode, res.json().errors]).toEqual([400, [{ path: 'body.tiers', message: 'tier_not_below_base' }]]);
+  });
+});

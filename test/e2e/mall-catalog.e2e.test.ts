@@ -55,12 +55,13 @@ describe('mall catalogue on a 375 px phone', () => {
     await dealer.screenshot({ path: '.tmp/e2e-mall-home-375.png', fullPage: true });
     const dealerPrice = await waterCasePrice(dealer, 'shots');
     expect(dealerPrice).toEqual({ own: '¥37.80', list: '¥42.00' });
-    await expect(dealer.getByTestId('stock-line').textContent()).resolves.toContain('库存：以仓库为准');
+    // The demo warehouses hold stock of every demo SKU.
+    await dealer.getByTestId('stock-status').filter({ hasText: '有货' }).waitFor();
     // The 金牌 level price (90 %) beats the list quantity break (97 %), so the water shows no break; the oil has
     // no level price, so its carton shows the list break: 10 or more at 97 % of ¥269.00.
     await dealer.goto(`${suite.server.url}/m/search`);
     await dealer.getByTestId('search-input').fill('金龙鱼');
-    await dealer.getByTestId('suggestion').filter({ hasText: '金龙鱼' }).first().click();
+    await dealer.getByTestId('suggestion').filter({ hasText: '调和油' }).first().click();
     await dealer.getByTestId('unit-箱').click();
     await dealer.getByTestId('tier-row').filter({ hasText: '≥10 箱' }).filter({ hasText: '¥260.93' }).waitFor();
     await expect(dealer.getByTestId('product-price').textContent()).resolves.toBe('¥269.00');
@@ -128,10 +129,10 @@ describe('mall catalogue on a 375 px phone', () => {
     await page.getByTestId('product-item').nth(2).waitFor();
     await page.getByTestId('open-filter').click();
     await page.getByTestId('filter-brand').filter({ hasText: '华为' }).click();
-    await page.getByTestId('filter-min').fill('100');
+    await page.getByTestId('filter-min').fill('1000'); // ¥1,000 keeps the phone, not the ¥449 earphones
     await page.screenshot({ path: '.tmp/e2e-mall-filter-375.png' });
     await page.getByTestId('filter-apply').click();
-    await page.waitForURL(/brandId=.*minPriceFen=10000/);
+    await page.waitForURL(/brandId=.*minPriceFen=100000/);
     await page.getByTestId('results').filter({ hasText: '华为手机 Mate60 Pro' }).waitFor();
     await expect(page.getByTestId('product-name').allTextContents()).resolves.toEqual(['华为手机 Mate60 Pro']);
     await ctx.close();

@@ -185,6 +185,9 @@ export interface Planned {
   query?: Record<string, string>;
   /** Statuses a permitted caller gets for this request. */
   expect: number[];
+  headers?: Record<string, string>;
+  /** A permission the request needs beyond the route's own, because of the object's state (approving at the finance step needs orders.finance). */
+  needs?: string;
 }
 export type Recipe = (fx: Fixtures) => Promise<Planned>;
 
@@ -228,9 +231,24 @@ const productBody = (fx: Fixtures) => {
 
 /** The bottle unit of a fresh product. */
 const freshUnit = async (fx: Fixtures) => {
-  const p = await json<{ skus: { units: { id: string; name: string }[] }[] }>(fx.owner.post('/api/v1/admin/products', productBody(fx)));
+  const p = await json<{ skus: { id: string; units: { id: string; name: string }[] }[] }>(fx.owner.post('/api/v1/admin/products', productBody(fx)));
+  // Stock in the first warehouse, so orders of it are not refused as out of stock.
+  const warehouseId = (await json<{ items: { id: string }[] }>(fx.owner.get('/api/v1/admin/warehouses'))).items[0].id;
+  await fx.owner.post('/api/v1/admin/stock/adjustments', { warehouseId, skuId: p.skus[0].id, delta: 1000, kind: 'inbound', reason: 'QA' });
   return p.skus[0].units.find((u) => u.name === '瓶')!.id;
 };
+const firstWarehouse = async (fx: Fixtures) => (await json<{ items: { id: string; version: number }[] }>(fx.owner.get('/api/v1/admin/warehouses'))).items[0];
+/** One unit of a demo SKU from the first to the second demo warehouse. */
+const transferBody = async (fx: Fixtures) => {
+  const ws = (await json<{ items: { id: string; code: string }[] }>(fx.owner.get('/api/v1/admin/warehouses'))).items.filter((w) => w.code === 'SH01' || w.code === 'GZ01');
+  return { fromWarehouseId: ws[0].id, toWarehouseId: ws[1].id, lines: [{ skuId: await demoSkuId(fx), qty: 1 }], remark: 'QA 调拨' };
+};
+const draftTransfer = async (fx: Fixtures) => json<{ id: string; version: number }>(fx.owner.post('/api/v1/admin/stock-transfers', await transferBody(fx)));
+const draftReceipt = async (fx: Fixtures) => json<{ id: string; version: number }>(
+  fx.owner.post('/api/v1/admin/inbound-receipts', { warehouseId: (await firstWarehouse(fx)).id, lines: [{ skuId: await demoSkuId(fx), qty: 1 }] }));
+const freshStocktake = async (fx: Fixtures) => json<{ id: string; version: number; lines: { skuId: string; systemQty: number }[] }>(
+  fx.owner.post('/api/v1/admin/stocktakes', { warehouseId: (await firstWarehouse(fx)).id, skuIds: [await demoSkuId(fx)] }));
+const demoSkuId = async (fx: Fixtures) => (await json<{ items: { skuId: string }[] }>(fx.dealer1.get('/api/v1/mall/cart/lookup?q=NFSQ-550'))).items[0].skuId;
 
 export const RECIPES: Record<string, Recipe> = {
   // public and auth
@@ -398,6 +416,141 @@ export const RECIPES: Record<string, Recipe> = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// Cart and orders
+
+const idemKey = (fx: Fixtures) => ({ 'idempotency-key': `qa-key-${fx.n()}-${Date.now()}` });
+/** A fresh on-shelf product's bottle unit, with dealer1's cart holding it. */
+async function dealerCartLine(fx: Fixtures) {
+  const skuUnitId = await freshUnit(fx);
+  const cart = await json<{ lines: { id: string; skuUnitId: string }[] }>(fx.dealer1.post('/api/v1/mall/cart/lines', { skuUnitId, qty: 2 }));
+  return { skuUnitId, lineId: cart.lines.find((l) => l.skuUnitId === skuUnitId)!.id };
+}
+/** An order of dealer1's company, placed in the mall (status pending_review). */
+async function dealerOrder(fx: Fixtures): Promise<{ id: string; version: number }> {
+  await fx.dealer1.delete('/api/v1/mall/cart');
+  await dealerCartLine(fx);
+  const addressId = fx.customers.dealer1.addresses[0].id;
+  const preview = await json<{ cart: { totals: { totalFen: number } } }>(fx.dealer1.get(`/api/v1/mall/checkout?addressId=${addressId}`));
+  const res = await fx.dealer1.request('POST', '/api/v1/mall/checkout', { addressId, paymentMethod: 'offline', expectedTotalFen: preview.cart.totals.totalFen }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (dealer order): ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+/** An order of the target customer (in every staff scope), placed by the owner; moved on to `status` by the owner. */
+async function targetOrder(fx: Fixtures, status: 'pending_review' | 'pending_shipment' | 'pending_receipt' = 'pending_review') {
+  const skuUnitId = await freshUnit(fx);
+  const res = await fx.owner.request('POST', '/api/v1/admin/orders', { customerId: fx.target.id, addressId: fx.target.addresses[0].id, paymentMethod: 'offline', lines: [{ skuUnitId, qty: 2 }] }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (target order): ${res.statusCode} ${res.body}`);
+  let o = res.json() as { id: string; version: number; status: string; lines: { id: string; skuUnitId: string }[] };
+  while (o.status !== status) {
+    const action = o.status === 'pending_shipment' ? 'ship' : 'approve';
+    o = await json(fx.owner.post(`/api/v1/admin/orders/${o.id}/${action}`, { version: o.version }));
+  }
+  return o;
+}
+
+const CART_RECIPES: Record<string, Recipe> = {
+  'GET /api/v1/mall/cart': async () => ({ expect: [200] }),
+  'POST /api/v1/mall/cart/lines': async (fx) => ({ body: { skuUnitId: await freshUnit(fx), qty: 3 }, expect: [200] }),
+  // The line is dealer1's: other members of the company have carts of their own (404 for them).
+  'PATCH /api/v1/mall/cart/lines/:id': async (fx) => ({ params: { id: (await dealerCartLine(fx)).lineId }, body: { qty: 4 }, expect: [200, 404] }),
+  'DELETE /api/v1/mall/cart/lines/:id': async (fx) => ({ params: { id: (await dealerCartLine(fx)).lineId }, expect: [200, 404] }),
+  'DELETE /api/v1/mall/cart': async () => ({ expect: [204] }),
+  'POST /api/v1/mall/cart/acknowledge-prices': async () => ({ expect: [200] }),
+  'POST /api/v1/mall/cart/quick': async () => ({ body: { rows: [{ code: 'NFSQ-550', qty: 2 }, { code: 'KO-330-YW', unit: '箱', qty: 1 }] }, expect: [200] }),
+  'POST /api/v1/mall/cart/upload': async () => ({ expect: [415] }),
+  'GET /api/v1/mall/cart/lookup': async () => ({ query: { q: 'NFSQ' }, expect: [200] }),
+  'GET /api/v1/mall/saved-lists': async () => ({ expect: [200] }),
+  'POST /api/v1/mall/saved-lists': async (fx) => ({ body: { name: `QA 清单 ${fx.n()}`, lines: [{ skuUnitId: await freshUnit(fx), qty: 2 }] }, expect: [201] }),
+  'GET /api/v1/mall/saved-lists/:id': async (fx) => ({ params: { id: await created(fx.dealer1.post('/api/v1/mall/saved-lists', { name: `QA 清单 ${fx.n()}`, lines: [{ skuUnitId: await freshUnit(fx), qty: 1 }] }), 'saved list') }, expect: [200] }),
+  'DELETE /api/v1/mall/saved-lists/:id': async (fx) => ({ params: { id: await created(fx.dealer1.post('/api/v1/mall/saved-lists', { name: `QA 清单 ${fx.n()}`, lines: [{ skuUnitId: await freshUnit(fx), qty: 1 }] }), 'saved list') }, expect: [204] }),
+  'POST /api/v1/mall/saved-lists/:id/to-cart': async (fx) => ({ params: { id: await created(fx.dealer1.post('/api/v1/mall/saved-lists', { name: `QA 清单 ${fx.n()}`, lines: [{ skuUnitId: await freshUnit(fx), qty: 1 }] }), 'saved list') }, expect: [200] }),
+  'GET /api/v1/mall/checkout': async () => ({ expect: [200] }),
+  // The caller's own cart decides: dealer1's holds a line (201), another member's may be empty (422 cart_empty).
+  'POST /api/v1/mall/checkout': async (fx) => {
+    const line = await dealerCartLine(fx);
+    void line;
+    const addressId = fx.customers.dealer1.addresses[0].id;
+    const preview = await json<{ cart: { totals: { totalFen: number } } }>(fx.dealer1.get(`/api/v1/mall/checkout?addressId=${addressId}`));
+    return { headers: idemKey(fx), body: { addressId, paymentMethod: 'offline', expectedTotalFen: preview.cart.totals.totalFen }, expect: [201, 409, 422] };
+  },
+  'GET /api/v1/mall/orders': async () => ({ query: { tab: 'all' }, expect: [200] }),
+  'GET /api/v1/mall/orders/:id': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+  'POST /api/v1/mall/orders/:id/cancel': async (fx) => { const o = await dealerOrder(fx); return { params: { id: o.id }, body: { version: o.version, reason: '不要了' }, expect: [200] }; },
+  'POST /api/v1/mall/orders/:id/receive': async (fx) => { const o = await dealerOrder(fx); return { params: { id: o.id }, body: { version: o.version }, expect: [409] }; },
+  'POST /api/v1/mall/orders/:id/approve': async (fx) => { const o = await dealerOrder(fx); return { params: { id: o.id }, body: { version: o.version }, expect: [409, 403] }; },
+  'POST /api/v1/mall/orders/:id/reject': async (fx) => { const o = await dealerOrder(fx); return { params: { id: o.id }, body: { version: o.version, reason: '不同意' }, expect: [409, 403] }; },
+  'POST /api/v1/mall/orders/:id/reorder': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+  'GET /api/v1/mall/orders/:id/export': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+
+  'GET /api/v1/admin/orders': async () => ({ query: { tab: 'open' }, expect: [200] }),
+  'GET /api/v1/admin/orders/counts': async () => ({ expect: [200] }),
+  'GET /api/v1/admin/orders/export': async () => ({ query: { tab: 'todo' }, expect: [200] }),
+  'GET /api/v1/admin/orders/sku-lookup': async (fx) => ({ query: { customerId: fx.target.id, q: 'QA' }, expect: [200] }),
+  'POST /api/v1/admin/orders': async (fx) => ({ headers: idemKey(fx), body: { customerId: fx.target.id, addressId: fx.target.addresses[0].id, paymentMethod: 'offline', lines: [{ skuUnitId: await freshUnit(fx), qty: 1 }] }, expect: [201] }),
+  'POST /api/v1/admin/orders/bulk-approve': async (fx) => ({ body: { ids: [(await targetOrder(fx)).id] }, expect: [200] }),
+  'GET /api/v1/admin/orders/:id': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/orders/:id/approve': async (fx) => { const o = await targetOrder(fx); return { params: { id: o.id }, body: { version: o.version }, expect: [200], needs: 'orders.review' }; },
+  'POST /api/v1/admin/orders/:id/reject': async (fx) => { const o = await targetOrder(fx); return { params: { id: o.id }, body: { version: o.version, reason: '价格有误' }, expect: [200], needs: 'orders.review' }; },
+  'POST /api/v1/admin/orders/:id/void': async (fx) => { const o = await targetOrder(fx); return { params: { id: o.id }, body: { version: o.version, reason: '重复' }, expect: [200] }; },
+  'POST /api/v1/admin/orders/:id/ship': async (fx) => { const o = await targetOrder(fx, 'pending_shipment'); return { params: { id: o.id }, body: { version: o.version, carrier: '顺丰', trackingNo: 'SF1' }, expect: [200] }; },
+  'POST /api/v1/admin/orders/:id/receive': async (fx) => { const o = await targetOrder(fx, 'pending_receipt'); return { params: { id: o.id }, body: { version: o.version }, expect: [200] }; },
+  'PUT /api/v1/admin/orders/:id': async (fx) => {
+    const o = await targetOrder(fx);
+    return { params: { id: o.id }, body: { version: o.version, lines: [{ id: o.lines[0].id, skuUnitId: o.lines[0].skuUnitId, qty: 5 }] }, expect: [200] };
+  },
+  'GET /api/v1/admin/orders/:id/print/:kind': async (fx) => ({ params: { id: (await targetOrder(fx)).id, kind: 'delivery' }, expect: [200] }),
+  'GET /api/v1/admin/orders/:id/export': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, expect: [200] }),
+
+  'GET /api/v1/admin/customers/:id/prices': async (fx) => ({ params: { id: fx.target.id }, expect: [200] }),
+  'DELETE /api/v1/admin/customers/:id/prices/:skuUnitId': async (fx) => {
+    const skuUnitId = await freshUnit(fx);
+    await fx.owner.put(`/api/v1/admin/customers/${fx.target.id}/prices/${skuUnitId}`, { priceFen: 300, tiers: [] });
+    return { params: { id: fx.target.id, skuUnitId }, expect: [204] };
+  },
+  'GET /api/v1/mall/stock-alerts': async () => ({ expect: [200] }),
+  'POST /api/v1/mall/stock-alerts': async (fx) => ({ body: { skuId: await demoSkuId(fx) }, expect: [201] }),
+  'DELETE /api/v1/mall/stock-alerts/:id': async (fx) => ({ params: { id: (await json<{ id: string }>(fx.dealer1.post('/api/v1/mall/stock-alerts', { skuId: await demoSkuId(fx) }))).id }, expect: [204, 404] }),
+  'GET /api/v1/admin/stock-transfers': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/stock-transfers': async (fx) => ({ body: await transferBody(fx), expect: [201] }),
+  'GET /api/v1/admin/stock-transfers/:id': async (fx) => ({ params: { id: (await draftTransfer(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/stock-transfers/:id/ship': async (fx) => { const t = await draftTransfer(fx); return { params: { id: t.id }, body: { version: t.version }, expect: [200] }; },
+  'POST /api/v1/admin/stock-transfers/:id/cancel': async (fx) => { const t = await draftTransfer(fx); return { params: { id: t.id }, body: { version: t.version }, expect: [200] }; },
+  'POST /api/v1/admin/stock-transfers/:id/receive': async (fx) => {
+    const t = await draftTransfer(fx);
+    const shipped = await json<{ id: string; version: number }>(fx.owner.post(`/api/v1/admin/stock-transfers/${t.id}/ship`, { version: t.version }));
+    return { params: { id: shipped.id }, body: { version: shipped.version }, expect: [200] };
+  },
+  'GET /api/v1/admin/stock/replenishment': async () => ({ expect: [200] }),
+  'GET /api/v1/admin/inbound-receipts': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/inbound-receipts': async (fx) => ({ body: { warehouseId: (await firstWarehouse(fx)).id, supplier: 'QA 供应商', lines: [{ skuId: await demoSkuId(fx), qty: 2 }] }, expect: [201] }),
+  'GET /api/v1/admin/inbound-receipts/:id': async (fx) => ({ params: { id: (await draftReceipt(fx)).id }, expect: [200] }),
+  'GET /api/v1/admin/inbound-receipts/:id/print': async (fx) => ({ params: { id: (await draftReceipt(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/inbound-receipts/:id/confirm': async (fx) => { const r = await draftReceipt(fx); return { params: { id: r.id }, body: { version: r.version }, expect: [200] }; },
+  'POST /api/v1/admin/inbound-receipts/:id/cancel': async (fx) => { const r = await draftReceipt(fx); return { params: { id: r.id }, body: { version: r.version }, expect: [200] }; },
+  'GET /api/v1/admin/stocktakes': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/stocktakes': async (fx) => ({ body: { warehouseId: (await firstWarehouse(fx)).id, skuIds: [await demoSkuId(fx)], remark: 'QA 盘点' }, expect: [201] }),
+  'GET /api/v1/admin/stocktakes/:id': async (fx) => ({ params: { id: (await freshStocktake(fx)).id }, expect: [200] }),
+  'GET /api/v1/admin/stocktakes/:id/print': async (fx) => ({ params: { id: (await freshStocktake(fx)).id }, expect: [200] }),
+  'PUT /api/v1/admin/stocktakes/:id/counts': async (fx) => {
+    const s = await freshStocktake(fx);
+    return { params: { id: s.id }, body: { version: s.version, counts: [{ skuId: s.lines[0].skuId, countedQty: s.lines[0].systemQty }] }, expect: [200] };
+  },
+  'POST /api/v1/admin/stocktakes/:id/confirm': async (fx) => { const s = await freshStocktake(fx); return { params: { id: s.id }, body: { version: s.version }, expect: [200] }; },
+  'POST /api/v1/admin/stocktakes/:id/cancel': async (fx) => { const s = await freshStocktake(fx); return { params: { id: s.id }, body: { version: s.version }, expect: [200] }; },
+  'GET /api/v1/admin/warehouses': async () => ({ expect: [200] }),
+  'POST /api/v1/admin/warehouses': async (fx) => ({ body: { code: `QA${fx.n()}`, name: `QA 仓 ${fx.n()}`, priority: 500, active: false }, expect: [201] }),
+  'PATCH /api/v1/admin/warehouses/:id': async (fx) => {
+    const w = await json<{ id: string; version: number }>(fx.owner.post('/api/v1/admin/warehouses', { code: `QA${fx.n()}`, name: `QA 仓 ${fx.n()}`, active: false }));
+    return { params: { id: w.id }, body: { name: `QA 仓 ${fx.n()}`, version: w.version }, expect: [200] };
+  },
+  'GET /api/v1/admin/stock': async () => ({ query: { q: 'NFSQ' }, expect: [200] }),
+  'POST /api/v1/admin/stock/adjustments': async (fx) => ({ body: { warehouseId: (await firstWarehouse(fx)).id, skuId: await demoSkuId(fx), delta: 5, kind: 'inbound', reason: 'QA 入库' }, expect: [201] }),
+  'PUT /api/v1/admin/stock/:skuId/:warehouseId/safety-stock': async (fx) => ({ params: { skuId: await demoSkuId(fx), warehouseId: (await firstWarehouse(fx)).id }, body: { safetyStock: 0 }, expect: [200] }),
+  'GET /api/v1/admin/stock/movements': async (fx) => ({ query: { skuId: await demoSkuId(fx) }, expect: [200] }),
+};
+Object.assign(RECIPES, CART_RECIPES);
+
 /** The recipe of a route, or a generic one (a well-formed id that names nothing, an empty body) for routes without one. */
 export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & { generic: boolean }> {
   const recipe = RECIPES[routeKey(route)];
@@ -408,7 +561,7 @@ export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & {
 
 /** Sends a planned request with `c`. */
 export function send(c: Client, route: { method: Method; url: string }, p: Planned, headers?: Record<string, string>) {
-  return c.request(route.method, withQuery(fillUrl(route.url, p.params ?? {}), p.query), p.body, headers);
+  return c.request(route.method, withQuery(fillUrl(route.url, p.params ?? {}), p.query), p.body, { ...p.headers, ...headers });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

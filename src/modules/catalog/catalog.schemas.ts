@@ -50,6 +50,9 @@ const productFields = {
   onShelf: z.boolean().default(false),
   visibleTypes: z.array(z.enum(['dealer', 'retailer', 'consumer'])).max(3).default([]),
   visibleLevelIds: z.array(idParam).max(50).default([]),
+  taxRateBp: z.number().int().min(0).max(10000).nullable().optional(),
+  /** When stock is short: block the order (default), accept a backorder, or a pre-order (预售). */
+  stockPolicy: z.enum(['block', 'backorder', 'preorder']).optional(),
 };
 export const productCreate = z.strictObject({ ...productFields, skus: z.array(skuIn).min(1).max(400) });
 export const productUpdate = z.strictObject({ ...productFields, skus: z.array(skuIn).min(1).max(400), version: versionField });
@@ -79,7 +82,7 @@ export const productSummary = z.object({
 export const productDetail = productSummary.extend({
   tagIds: z.array(z.string()), specs: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
   params: z.array(z.object({ name: z.string(), value: z.string() })), descriptionHtml: z.string(), instructions: z.string(),
-  visibleTypes: z.array(z.string()), visibleLevelIds: z.array(z.string()), skus: z.array(skuOut),
+  visibleTypes: z.array(z.string()), visibleLevelIds: z.array(z.string()), taxRateBp: z.number().int().nullable(), stockPolicy: z.enum(['block', 'backorder', 'preorder']), skus: z.array(skuOut),
   images: z.array(z.object({ id: z.string(), width: z.number().int(), height: z.number().int() })),
 }).meta({ id: 'ProductDetail' });
 

@@ -46,6 +46,10 @@ export const products = pgTable('products', {
   descriptionHtml: text('description_html').notNull().default(''),
   instructions: text('instructions').notNull().default(''),
   onShelf: boolean('on_shelf').notNull().default(false),
+  /** VAT rate in basis points (1300 = 13 %); null = the tenant's default (settings.orders.defaultTaxRateBp). */
+  taxRateBp: integer('tax_rate_bp'),
+  /** When stock is short: block the order, accept it as a backorder, or as a pre-order (预售). */
+  stockPolicy: text('stock_policy', { enum: ['block', 'backorder', 'preorder'] }).notNull().default('block'),
   /** Empty = every customer type may see it. */
   visibleTypes: text('visible_types').array().notNull().default([]),
   /** Empty = every level may see it. */

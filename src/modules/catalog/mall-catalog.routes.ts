@@ -19,6 +19,8 @@ const searchQuery = z.strictObject({
   minPriceFen: intQuery().optional(),
   maxPriceFen: intQuery().optional(),
   sort: z.enum(['relevance', 'newest', 'price_asc', 'price_desc', 'sales']).default('relevance'),
+  /** Only products with sellable stock (有货). */
+  inStock: z.enum(['true', 'false']).optional(),
 });
 const searchOut = z.object({
   items: z.array(z.object({ id: z.string(), name: z.string(), subtitle: z.string().nullable(), brandName: z.string().nullable(), imageId: z.string().nullable(), salesCount: z.number().int(), price: priceOut })),
@@ -33,6 +35,7 @@ const productOut = z.object({
   favourite: z.boolean(),
   skus: z.array(z.object({
     id: z.string(), code: z.string(), barcode: z.string().nullable(), specValues: z.array(z.string()), baseUnit: z.string(),
+    stock: z.object({ status: z.enum(['in_stock', 'out_of_stock', 'untracked']), available: z.number().int().nullable(), policy: z.enum(['block', 'backorder', 'preorder']) }),
     units: z.array(z.object({
       id: z.string(), name: z.string(), conversion: z.number().int(), barcode: z.string().nullable(), minQty: z.number().int(), multiple: z.number().int(),
       price: z.object({ priceFen: z.number().int(), listPriceFen: z.number().int(), source: z.enum(['customer', 'special', 'level', 'list']) }).nullable(),

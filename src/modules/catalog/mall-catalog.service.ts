@@ -1,3 +1,4 @@
+import { availableBySku, stockView } from '../inventory/availability.js';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { qcol } from '../../platform/db/qualified.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
@@ -17,7 +18,7 @@ interface Viewer { customer: (PriceCustomer & { type: string }) | null; guestPri
 
 export interface SearchQuery {
   limit: number; cursor?: string; q?: string; categoryId?: string; brandId?: string; tagId?: string;
-  minPriceFen?: number; maxPriceFen?: number; sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'sales';
+  minPriceFen?: number; maxPriceFen?: number; sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'sales'; inStock?: 'true' | 'false';
 }
 
 
@@ -78,7 +79,7 @@ export function createMallCatalogService(database: Database, engine: ProductSear
         }
         const offset = q.cursor ? Number(q.cursor) : 0;
         const found = await engine.search(tx, tenantId, searchViewer(viewer), {
-          term: q.q, categoryIds, brandId: q.brandId, tagId: q.tagId, minPriceFen: q.minPriceFen, maxPriceFen: q.maxPriceFen, sort: q.sort, offset, limit: q.limit,
+          term: q.q, categoryIds, brandId: q.brandId, tagId: q.tagId, minPriceFen: q.minPriceFen, maxPriceFen: q.maxPriceFen, inStock: q.inStock === 'true', sort: q.sort, offset, limit: q.limit,
         });
         return { items: await cards(tx, tenantId, viewer, found.ids), nextCursor: found.more ? String(offset + q.limit) : null, facets: found.facets };
       });
@@ -130,6 +131,9 @@ export function createMallCatalogService(database: Database, engine: ProductSear
         const pricing = await loadPricing(tx, tenantId, enabled.flatMap((s) => s.units.map((u) => u.id)), viewer.customer?.id ?? null);
         const now = new Date();
         const showPrice = !!viewer.customer || viewer.guestPrices;
+        const { settings } = await readSettings(tx, tenantId);
+        const available = await availableBySku(tx, tenantId, enabled.map((s) => s.id));
+        const [{ policy }] = await tx.select({ policy: products.stockPolicy }).from(products).where(and(eq(products.tenantId, tenantId), eq(products.id, id)));
         const tags = await tx.select({ id: productTags.tagId }).from(productTags).where(and(eq(productTags.tenantId, tenantId), eq(productTags.productId, id)));
         const fav = actor?.kind === 'member' ? await tx.select({ id: favourites.productId }).from(favourites)
           .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), eq(favourites.productId, id))) : [];
@@ -139,6 +143,7 @@ export function createMallCatalogService(database: Database, engine: ProductSear
           favourite: fav.length > 0,
           skus: enabled.map((s) => ({
             id: s.id, code: s.code, barcode: s.barcode, specValues: s.specValues, baseUnit: s.baseUnit,
+            stock: { ...stockView(available?.get(s.id), available !== null, settings.stockDisplay === 'exact'), policy },
             units: s.units.map((u) => {
               const p = pricing.get(u.id)!;
               const base = showPrice ? resolvePrice(p, u.minQty, viewer.customer, now) : null;

@@ -53,7 +53,7 @@ export async function loadDetail(tx: Tx, tenantId: string, id: string, extra?: S
   return {
     ...toSummary(row),
     tagIds: tagRows.map((t) => t.tagId), specs: row.p.specs, params: row.p.params, descriptionHtml: row.p.descriptionHtml,
-    instructions: row.p.instructions, visibleTypes: row.p.visibleTypes, visibleLevelIds: row.p.visibleLevelIds, images,
+    instructions: row.p.instructions, visibleTypes: row.p.visibleTypes, visibleLevelIds: row.p.visibleLevelIds, taxRateBp: row.p.taxRateBp, stockPolicy: row.p.stockPolicy, images,
     skus: skuRows.map((s) => ({
       id: s.id, specValues: s.specValues, code: s.code, barcode: s.barcode, costPriceFen: Number(s.costPriceFen), weightGrams: s.weightGrams,
       baseUnit: s.baseUnit, enabled: s.enabled, units: s.units,

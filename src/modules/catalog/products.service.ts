@@ -60,7 +60,7 @@ async function writeTags(tx: Tx, tenantId: string, productId: string, tagIds: st
 const productValues = (input: ProductCreate, searchText: string) => ({
   name: input.name, subtitle: input.subtitle ?? null, categoryId: input.categoryId ?? null, brandId: input.brandId ?? null,
   specs: input.specs, params: input.params, descriptionHtml: sanitizeDescription(input.descriptionHtml), instructions: input.instructions,
-  onShelf: input.onShelf, visibleTypes: input.visibleTypes, visibleLevelIds: input.visibleLevelIds, searchText,
+  onShelf: input.onShelf, visibleTypes: input.visibleTypes, visibleLevelIds: input.visibleLevelIds, taxRateBp: input.taxRateBp ?? null, stockPolicy: input.stockPolicy ?? 'block', searchText,
 });
 
 async function productDetail(tx: Tx, tenantId: string, id: string) {

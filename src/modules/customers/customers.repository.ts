@@ -28,7 +28,7 @@ export function toSummary(r: { c: CustomerRow; levelName: string | null; regionN
     id: c.id, code: c.code, name: c.name, type: c.type, status: c.status, levelId: c.levelId, levelName: r.levelName,
     regionId: c.regionId, regionName: r.regionName, salespersonId: c.salespersonId, salespersonName: r.salespersonName,
     contactName: c.contactName, phone: c.phone, email: c.email, remark: c.remark, rejectReason: c.rejectReason, source: c.source,
-    createdAt: c.createdAt.toISOString(), version: c.version,
+    trusted: c.trusted, orderApproval: c.orderApproval, createdAt: c.createdAt.toISOString(), version: c.version,
   };
 }
 

@@ -62,7 +62,7 @@ export const customerCreate = z.strictObject({
 export const customerUpdate = z.strictObject({
   name: customerFields.name.optional(), type: customerFields.type.optional(), levelId: customerFields.levelId, regionId: customerFields.regionId,
   salespersonId: customerFields.salespersonId, contactName: customerFields.contactName.optional(), phone: customerFields.phone.optional(),
-  email: customerFields.email, remark: customerFields.remark, version: versionField,
+  email: customerFields.email, remark: customerFields.remark, trusted: z.boolean().optional(), orderApproval: z.boolean().optional(), version: versionField,
 });
 export const customerListQuery = z.strictObject({
   ...pageQuery,
@@ -80,7 +80,7 @@ export const customerSummary = z.object({
   levelId: z.string().nullable(), levelName: z.string().nullable(), regionId: z.string().nullable(), regionName: z.string().nullable(),
   salespersonId: z.string().nullable(), salespersonName: z.string().nullable(), contactName: z.string(), phone: z.string(),
   email: z.string().nullable(), remark: z.string().nullable(), rejectReason: z.string().nullable(), source: z.enum(['staff', 'registration']),
-  createdAt: z.string(), version: z.number().int(),
+  trusted: z.boolean(), orderApproval: z.boolean(), createdAt: z.string(), version: z.number().int(),
 }).meta({ id: 'CustomerSummary' });
 export const customerDetail = customerSummary.extend({
   contacts: z.array(contactOut), addresses: z.array(addressOut), invoiceProfiles: z.array(invoiceProfileOut), members: z.array(memberOut),

@@ -39,6 +39,10 @@ export const customers = pgTable('customers', {
   phone: text('phone').notNull(),
   email: text('email'),
   remark: text('remark'),
+  /** Trusted customers' orders may skip the order review (settings.orders.autoApproveTrusted). */
+  trusted: boolean('trusted').notNull().default(false),
+  /** A buyer's order waits for an approver of the customer's own company (pending_approval). */
+  orderApproval: boolean('order_approval').notNull().default(false),
   rejectReason: text('reject_reason'),
   source: text('source', { enum: ['staff', 'registration'] }).notNull(),
   reviewedBy: text('reviewed_by'),

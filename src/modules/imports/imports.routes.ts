@@ -1,3 +1,4 @@
+import { XLSX, download } from '../../platform/http/downloads.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -10,7 +11,6 @@ import type { ProductsService } from '../catalog/products.service.js';
 import type { ImportsService } from './imports.service.js';
 import { exportProducts, productTemplate } from './product-sheet-export.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 413: problemSchema, 415: problemSchema };
 const tags = ['import and export'];
 const rowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
@@ -19,7 +19,6 @@ const jobOut = z.object({
   fileName: z.string(), totalRows: z.number().int(), progress: z.object({ processed: z.number().int(), total: z.number().int() }),
   errorCount: z.number().int(), errors: z.array(rowError), summary: z.record(z.string(), z.number()), createdAt: z.string(), finishedAt: z.string().nullable(),
 }).meta({ id: 'ImportJob' });
-const download = (name: string) => ({ 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export function importRoutes(deps: { database: Database; imports: ImportsService; products: ProductsService }) {
   return async function (app: FastifyInstance) {

@@ -23,14 +23,27 @@ export async function loadPricing(tx: Tx, tenantId: string, unitIds: string[], c
     await tx.select().from(priceTiers).where(and(eq(priceTiers.tenantId, tenantId), inArray(priceTiers.skuUnitId, unitIds), tierRefs)),
     await tx.select().from(specialPrices).where(and(eq(specialPrices.tenantId, tenantId), inArray(specialPrices.skuUnitId, unitIds))),
   ];
-  const tiersOf = (unitId: string, source: 'list' | 'level' | 'customer', refId = ''): Tier[] =>
-    tiers.filter((t) => t.skuUnitId === unitId && t.source === source && t.refId === refId).map((t) => ({ minQty: t.minQty, priceFen: Number(t.priceFen) }))
-      .sort((a, b) => a.minQty - b.minQty);
+  // Group every row by its unit once: a 1,000-line cart must not scan every price list per unit.
+  const group = <T extends { skuUnitId: string }>(rows: T[]) => {
+    const by = new Map<string, T[]>();
+    for (const r of rows) (by.get(r.skuUnitId) ?? by.set(r.skuUnitId, []).get(r.skuUnitId)!).push(r);
+    return by;
+  };
+  const tiersBy = new Map<string, Tier[]>();
+  for (const t of tiers) {
+    const k = `${t.skuUnitId}\u0000${t.source}\u0000${t.refId}`;
+    (tiersBy.get(k) ?? tiersBy.set(k, []).get(k)!).push({ minQty: t.minQty, priceFen: Number(t.priceFen) });
+  }
+  for (const list of tiersBy.values()) list.sort((a, b) => a.minQty - b.minQty);
+  const tiersOf = (unitId: string, source: 'list' | 'level' | 'customer', refId = ''): Tier[] => tiersBy.get(`${unitId}\u0000${source}\u0000${refId}`) ?? [];
+  const levelsBy = group(levels);
+  const customersBy = group(customers);
+  const specialsBy = group(specials);
   for (const [id, p] of out) {
     p.listTiers = tiersOf(id, 'list');
-    p.levelPrices = levels.filter((l) => l.skuUnitId === id).map((l) => ({ levelId: l.levelId, mode: l.mode, value: Number(l.value), tiers: tiersOf(id, 'level', l.levelId) }));
-    p.customerPrices = customers.filter((c) => c.skuUnitId === id).map((c) => ({ customerId: c.customerId, priceFen: Number(c.priceFen), tiers: tiersOf(id, 'customer', c.customerId) }));
-    p.specialPrices = specials.filter((s) => s.skuUnitId === id).map((s) => ({ priceFen: Number(s.priceFen), startsAt: s.startsAt, endsAt: s.endsAt, levelIds: s.levelIds }));
+    p.levelPrices = (levelsBy.get(id) ?? []).map((l) => ({ levelId: l.levelId, mode: l.mode, value: Number(l.value), tiers: tiersOf(id, 'level', l.levelId) }));
+    p.customerPrices = (customersBy.get(id) ?? []).map((c) => ({ customerId: c.customerId, priceFen: Number(c.priceFen), tiers: tiersOf(id, 'customer', c.customerId) }));
+    p.specialPrices = (specialsBy.get(id) ?? []).map((x) => ({ priceFen: Number(x.priceFen), startsAt: x.startsAt, endsAt: x.endsAt, levelIds: x.levelIds }));
   }
   return out;
 }
@@ -39,4 +52,11 @@ export async function loadPricing(tx: Tx, tenantId: string, unitIds: string[], c
 export async function upsertLevelPriceTx(tx: Tx, tenantId: string, skuUnitId: string, levelId: string, priceFen: number) {
   await tx.insert(levelPrices).values({ tenantId, skuUnitId, levelId, mode: 'price', value: priceFen })
     .onConflictDoUpdate({ target: [levelPrices.tenantId, levelPrices.skuUnitId, levelPrices.levelId], set: { mode: 'price', value: priceFen } });
+}
+
+/** Price memory (价格记忆): a price staff set on an order becomes the customer's own price, without tiers. */
+export async function rememberCustomerPriceTx(tx: Tx, tenantId: string, customerId: string, skuUnitId: string, priceFen: number) {
+  await tx.insert(customerPrices).values({ tenantId, skuUnitId, customerId, priceFen })
+    .onConflictDoUpdate({ target: [customerPrices.tenantId, customerPrices.skuUnitId, customerPrices.customerId], set: { priceFen } });
+  await tx.delete(priceTiers).where(and(eq(priceTiers.tenantId, tenantId), eq(priceTiers.skuUnitId, skuUnitId), eq(priceTiers.source, 'customer'), eq(priceTiers.refId, customerId)));
 }

@@ -22,6 +22,12 @@ export function pricingRoutes(pricing: PricingService) {
       schema: { tags, summary: "Set a customer's own price (一客一价) for one sell unit", params: z.object({ id: idParam, skuUnitId: idParam }), body: customerPriceIn,
         response: { 200: z.object({ customerId: z.string(), priceFen: z.number().int(), tiers: z.array(z.object({ minQty: z.number().int(), priceFen: z.number().int() })) }), ...errors } },
     }, async (req) => pricing.setCustomerPrice(operatorCtx(req), req.params.id, req.params.skuUnitId, req.body));
+    r.get('/customers/:id/prices', { config: staffRoute('catalog.read'), schema: { tags, summary: "Every customer price (一客一价) of one customer", params: idParams,
+      response: { 200: z.object({ items: z.array(z.object({ skuUnitId: z.string(), productId: z.string(), productName: z.string(), skuCode: z.string(), specText: z.string(), unitName: z.string(),
+        listPriceFen: z.number().int(), priceFen: z.number().int(), tiers: z.array(z.object({ minQty: z.number().int(), priceFen: z.number().int() })) })) }), ...errors } } },
+    async (req) => pricing.listCustomerPrices(operatorCtx(req), req.params.id));
+    r.delete('/customers/:id/prices/:skuUnitId', { config: staffRoute('prices.write'), schema: { tags, summary: "Remove a customer's own price for one sell unit", params: z.object({ id: idParam, skuUnitId: idParam }), response: { 204: z.null(), ...errors } } },
+      async (req, reply) => { await pricing.deleteCustomerPrice(operatorCtx(req), req.params.id, req.params.skuUnitId); return reply.status(204).send(null); });
     r.post('/prices/bulk-level', { config: staffRoute('prices.write'), schema: { tags, summary: 'Set one level price on many products by formula (list or cost × %)', body: bulkLevelPricesIn, response: { 200: z.object({ affected: z.number().int() }), ...errors } } },
       async (req) => pricing.bulkLevelPrices(operatorCtx(req), req.body));
   };

@@ -24,6 +24,11 @@ const outOf = (skuUnitId: string, p: Awaited<ReturnType<typeof loadPricing>> ext
   skuUnitId, ...p, specialPrices: p.specialPrices.map((s) => ({ ...s, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString() })),
 });
 
+async function scopedCustomer(tx: Tx, ctx: Ctx<Operator>, customerId: string) {
+  const [c] = await tx.select({ id: customers.id }).from(customers).where(and(eq(customers.tenantId, ctx.tenantId), eq(customers.id, customerId), customersInScope(ctx.actor)));
+  if (!c) throw notFound('customer');
+}
+
 export function createPricingService(database: Database) {
   async function unitExists(tx: Tx, tenantId: string, id: string) {
     const [u] = await tx.select({ id: skuUnits.id }).from(skuUnits).where(and(eq(skuUnits.tenantId, tenantId), eq(skuUnits.id, id)));
@@ -83,6 +88,8 @@ export function createPricingService(database: Database) {
       if (!c) throw notFound('customer');
       await unitExists(tx, ctx.tenantId, skuUnitId);
       const errors = tierErrors(input.tiers, 'body.tiers');
+      // A quantity break that does not lower the customer's own price would never apply (the resolver never raises a price).
+      if (!errors.length && input.tiers.some((t) => t.priceFen >= input.priceFen)) errors.push({ path: 'body.tiers', message: 'tier_not_below_base' });
       if (errors.length) throw new AppError('validation_failed', { message: 'the tiers are not valid', errors });
       const before = (await read(tx, ctx.tenantId, skuUnitId)).customerPrices.find((p) => p.customerId === customerId) ?? null;
       await tx.insert(customerPrices).values({ tenantId: ctx.tenantId, skuUnitId, customerId, priceFen: input.priceFen })
@@ -92,6 +99,33 @@ export function createPricingService(database: Database) {
       const after = { customerId, priceFen: input.priceFen, tiers: input.tiers };
       await recordAudit(tx, ctx, { action: 'prices.customer_price', entityType: 'sku_unit', entityId: skuUnitId, before, after });
       return after;
+    }),
+
+    /** Every 一客一价 of one customer, with what it applies to. */
+    listCustomerPrices: (ctx: Ctx<Operator>, customerId: string) => database.tx(ctx.tenantId, async (tx) => {
+      await scopedCustomer(tx, ctx, customerId);
+      const rows = await tx.select({ skuUnitId: customerPrices.skuUnitId, priceFen: customerPrices.priceFen, unitName: skuUnits.name, listPriceFen: skuUnits.listPriceFen,
+        skuCode: skus.code, specValues: skus.specValues, productId: products.id, productName: products.name })
+        .from(customerPrices)
+        .innerJoin(skuUnits, and(eq(skuUnits.tenantId, customerPrices.tenantId), eq(skuUnits.id, customerPrices.skuUnitId)))
+        .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
+        .innerJoin(products, and(eq(products.tenantId, skus.tenantId), eq(products.id, skus.productId)))
+        .where(and(eq(customerPrices.tenantId, ctx.tenantId), eq(customerPrices.customerId, customerId))).orderBy(skus.code, skuUnits.conversion);
+      const tiers = rows.length ? await tx.select().from(priceTiers).where(and(eq(priceTiers.tenantId, ctx.tenantId), eq(priceTiers.source, 'customer'), eq(priceTiers.refId, customerId))) : [];
+      return { items: rows.map((r) => ({
+        skuUnitId: r.skuUnitId, productId: r.productId, productName: r.productName, skuCode: r.skuCode, specText: r.specValues.join(' / '), unitName: r.unitName,
+        listPriceFen: Number(r.listPriceFen), priceFen: Number(r.priceFen),
+        tiers: tiers.filter((t) => t.skuUnitId === r.skuUnitId).map((t) => ({ minQty: t.minQty, priceFen: Number(t.priceFen) })).sort((a, b) => a.minQty - b.minQty),
+      })) };
+    }),
+
+    /** Removes a customer's own price: the level or list price applies again. */
+    deleteCustomerPrice: (ctx: Ctx<Operator>, customerId: string, skuUnitId: string) => database.tx(ctx.tenantId, async (tx) => {
+      await scopedCustomer(tx, ctx, customerId);
+      const gone = await tx.delete(customerPrices).where(and(eq(customerPrices.tenantId, ctx.tenantId), eq(customerPrices.customerId, customerId), eq(customerPrices.skuUnitId, skuUnitId))).returning();
+      if (!gone.length) throw notFound('customer price');
+      await tx.delete(priceTiers).where(and(eq(priceTiers.tenantId, ctx.tenantId), eq(priceTiers.skuUnitId, skuUnitId), eq(priceTiers.source, 'customer'), eq(priceTiers.refId, customerId)));
+      await recordAudit(tx, ctx, { action: 'prices.customer_price_delete', entityType: 'sku_unit', entityId: skuUnitId, before: { customerId, priceFen: Number(gone[0].priceFen) }, after: null });
     }),
 
     /** Bulk repricing: one level's price on many products = list or cost price × basis points. */

@@ -1,5 +1,41 @@
 import { z } from 'zod';
 
+const fen = z.number().int().min(0).max(1_000_000_000_00);
+
+/** How orders move through review (GLOSSARY.md review chain) and when steps are skipped automatically. */
+export const orderSettingsSchema = z.strictObject({
+  /** 待订单审核: the order clerk reviews each order. */
+  reviewEnabled: z.boolean().default(true),
+  /** 待财务审核: finance reviews (every order, or only above `financeAboveFen`). */
+  financeEnabled: z.boolean().default(true),
+  /** 待出库审核: the shipping reviewer releases the order to the warehouse. */
+  releaseEnabled: z.boolean().default(false),
+  /** Orders of customers marked trusted skip the order review. */
+  autoApproveTrusted: z.boolean().default(false),
+  /** Orders whose total is below this skip the order review; 0 = off. */
+  autoApproveBelowFen: fen.default(0),
+  /** Finance reviews only orders whose total is at least this; 0 = every order. */
+  financeAboveFen: fen.default(0),
+  /** Shipped orders are confirmed as received automatically after this many days. */
+  autoConfirmDays: z.number().int().min(1).max(90).default(7),
+  /** Tax rate (basis points, 1300 = 13 %) of products that do not name their own. */
+  defaultTaxRateBp: z.number().int().min(0).max(10000).default(1300),
+});
+
+/** 运费规则: the first rule naming the delivery region (or one of its parents) applies; regionIds [] = anywhere else. */
+export const shippingRuleSchema = z.strictObject({
+  name: z.string().trim().min(1).max(50),
+  regionIds: z.array(z.string().max(64)).max(100).default([]),
+  /** order: a flat fee; weight: per `extraUnits` grams beyond `firstUnits`; quantity: per base unit likewise. */
+  basis: z.enum(['order', 'weight', 'quantity']),
+  firstFen: fen,
+  firstUnits: z.number().int().min(0).max(1_000_000_000).default(0),
+  extraFen: fen.default(0),
+  extraUnits: z.number().int().min(1).max(1_000_000_000).default(1),
+  /** Goods total from which shipping is free; null = never free. */
+  freeAboveFen: fen.nullable().default(null),
+});
+
 /** Tenant settings: one JSON document per tenant, validated here, with defaults for every field. */
 export const tenantSettingsSchema = z.strictObject({
   companyName: z.string().trim().max(100).default(''),
@@ -7,8 +43,14 @@ export const tenantSettingsSchema = z.strictObject({
   autoApproveRegistration: z.boolean().default(false),
   guestPriceMode: z.enum(['hidden', 'list']).default('hidden'),
   supportPhone: z.string().trim().max(40).default(''),
+  orders: orderSettingsSchema.default(() => orderSettingsSchema.parse({})),
+  shippingRules: z.array(shippingRuleSchema).max(50).default([]),
+  /** What customers see of stock: the exact number available, or only 有货 / 缺货. */
+  stockDisplay: z.enum(['exact', 'status']).default('status'),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
+export type OrderSettings = z.infer<typeof orderSettingsSchema>;
+export type ShippingRule = z.infer<typeof shippingRuleSchema>;
 
 export const defaultSettings = (): TenantSettings => tenantSettingsSchema.parse({});

@@ -8,3 +8,8 @@ export * from '../../modules/audit/audit.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/pricing/pricing.tables.js';
 export * from '../../modules/imports/imports.tables.js';
+export * from '../outbox/outbox.tables.js';
+export * from '../http/idempotency.tables.js';
+export * from '../../modules/cart/cart.tables.js';
+export * from '../../modules/orders/orders.tables.js';
+export * from '../../modules/inventory/inventory.tables.js';

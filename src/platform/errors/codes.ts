@@ -63,6 +63,20 @@ export const errorStatus = {
   unsupported_media_type: 415,
   /** Same Idempotency-Key with a different request body. */
   idempotency_mismatch: 422,
+  /** A POST that creates an order (payment, refund, shipment) was sent without an `Idempotency-Key` header. */
+  idempotency_key_required: 400,
+  /** Checkout with an empty cart. */
+  cart_empty: 422,
+  /** A cart or order line breaks a rule (off shelf, hidden, below minimum, not a multiple); `errors[]` per line. */
+  cart_invalid: 422,
+  /** The re-priced total differs from the `expectedTotalFen` the customer confirmed; `details.changes` lists the lines. */
+  cart_prices_changed: 409,
+  /** The order's status does not allow this action (e.g. editing a released order, cancelling a shipped one). */
+  order_state_conflict: 409,
+  /** Not enough available stock for a line whose product blocks when short; `lines` lists wanted and available. */
+  out_of_stock: 409,
+  /** A stock adjustment would take on-hand below zero or below what is reserved. */
+  insufficient_stock: 409,
   /** Too many failed logins: the account is locked for a while. */
   account_locked: 423,
   /** Too many requests from this client. */

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { errorStatus, errorTitle, type ErrorCode } from './codes.js';
 import type { FieldError } from './app-error.js';
 
-/** RFC 9457 problem document, the shape of every error answer. */
-export const problemSchema = z.object({
+/** RFC 9457 problem document, the shape of every error answer; extension members (e.g. `changes`) may follow. */
+export const problemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),

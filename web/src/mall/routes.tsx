@@ -19,13 +19,20 @@ export const router = createBrowserRouter(
         { path: '/login', ...page(() => import('./pages/login.page')) },
         { path: '/register', ...page(() => import('./pages/register.page')) },
         { path: '/forgot-password', ...page(() => import('./pages/forgot-password.page')) },
-        // The catalogue is open to guests (prices per the tenant's guest setting); 我的 needs a member.
+        // The catalogue is open to guests (prices per the tenant's guest setting); 购物车, 订单 and 我的 need a member.
         {
           element: <TabLayout />,
           children: [
             { index: true, ...page(() => import('./pages/home.page')) },
             { path: 'categories', ...page(() => import('./pages/categories.page')) },
-            { element: <RequireMember />, children: [{ path: 'me', ...page(() => import('./pages/account.page')) }] },
+            {
+              element: <RequireMember />,
+              children: [
+                { path: 'me', ...page(() => import('./pages/account.page')) },
+                { path: 'cart', ...page(() => import('./pages/cart.page')) },
+                { path: 'orders', ...page(() => import('./pages/orders.page')) },
+              ],
+            },
           ],
         },
         { path: '/search', ...page(() => import('./pages/search.page')) },
@@ -35,6 +42,11 @@ export const router = createBrowserRouter(
         {
           element: <RequireMember />,
           children: [
+            { path: 'quick-order', ...page(() => import('./pages/quick-order.page')) },
+            { path: 'checkout', ...page(() => import('./pages/checkout.page')) },
+            { path: 'orders/:id', ...page(() => import('./pages/order.page')) },
+            { path: 'me/lists', ...page(() => import('./pages/saved-lists.page')) },
+            { path: 'me/lists/:id', ...page(() => import('./pages/saved-list.page')) },
             { path: 'me/favourites', ...page(() => import('./pages/favourites.page')) },
             { path: 'me/recent', ...page(() => import('./pages/recent.page')) },
             { path: 'me/password', ...page(() => import('./pages/change-password.page')) },

@@ -1,3 +1,4 @@
+import { inStockSql } from '../../inventory/availability.js';
 import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { qcol } from '../../../platform/db/qualified.js';
 import { unitPriceSql } from '../../pricing/price-sql.js';
@@ -14,44 +15,76 @@ export function visibleTo(viewer: SearchViewer): SQL {
     and (${products.visibleLevelIds} = '{}' or ${products.visibleLevelIds} @> array[${c?.levelId ?? ''}]::text[])`;
 }
 
-/** PostgreSQL adapter: substring and trigram matching over `products.search_text` (names, codes, pinyin, initials). */
+type Facets = { categories: { id: string; count: number }[]; brands: { id: string; count: number }[] };
+
+/** Facet counts per (tenant, viewer, filters), kept a minute: they are the costly part of a search and change slowly. */
+const facetCache = new Map<string, { at: number; facets: Facets }>();
+const FACET_TTL_MS = 60_000;
+const FACET_CACHE_MAX = 1000;
+function cachedFacets(key: string): Facets | undefined {
+  const hit = facetCache.get(key);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.facets;
+  if (hit) facetCache.delete(key);
+  return undefined;
+}
+function keepFacets(key: string, facets: Facets) {
+  if (facetCache.size >= FACET_CACHE_MAX) facetCache.delete(facetCache.keys().next().value!);
+  facetCache.set(key, { at: Date.now(), facets });
+}
+
+/**
+ * PostgreSQL adapter: substring matching over `products.search_text` (names, codes, pinyin, initials) through the GIN
+ * trigram index; a fuzzy (`%>`, word similarity) match only when the substring finds nothing, so a typo is forgiven
+ * without flooding exact searches (an SKU code shares trigrams with thousands of codes). Facets are counted in one
+ * pass (GROUPING SETS) and cached for a minute per tenant, viewer and filters.
+ */
 export const pgTrigramSearch: ProductSearchEngine = {
   async search(tx, tenantId, viewer, q) {
-    const where: (SQL | undefined)[] = [eq(products.tenantId, tenantId), visibleTo(viewer)];
+    const base: (SQL | undefined)[] = [eq(products.tenantId, tenantId), visibleTo(viewer)];
     const term = q.term?.toLowerCase();
-    // Substring match on names, codes and pinyin keys, or a close trigram match to forgive a typo.
-    // Both arms are operators the GIN trigram index serves (`%>` is word similarity ≥ pg_trgm.word_similarity_threshold,
-    // 0.6 by default); a function call such as word_similarity(...) >= x would force a scan of every product.
-    if (term) where.push(sql`(${products.searchText} like ${`%${escapeLike(term)}%`} or ${products.searchText} %> ${term})`);
-    if (q.brandId) where.push(eq(products.brandId, q.brandId));
-    if (q.tagId) where.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${qcol(products.tenantId)} and pt.product_id = ${qcol(products.id)} and pt.tag_id = ${q.tagId})`);
-    if (q.categoryIds) where.push(inArray(products.categoryId, q.categoryIds));
+    if (q.brandId) base.push(eq(products.brandId, q.brandId));
+    if (q.tagId) base.push(sql`exists (select 1 from product_tags pt where pt.tenant_id = ${qcol(products.tenantId)} and pt.product_id = ${qcol(products.id)} and pt.tag_id = ${q.tagId})`);
+    if (q.categoryIds) base.push(inArray(products.categoryId, q.categoryIds));
     // Each viewer's own "from" price over the enabled base units, in SQL so the range filter and the price sort
     // hold across the whole catalog, not just one page.
     const fromPrice = sql<number | null>`(select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, viewer.customer)})
       from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
       where s.tenant_id = ${qcol(products.tenantId)} and s.product_id = ${qcol(products.id)} and s.enabled and u.enabled and u.conversion = 1)`;
-    if (q.minPriceFen !== undefined) where.push(sql`${fromPrice} >= ${q.minPriceFen}`);
-    if (q.maxPriceFen !== undefined) where.push(sql`${fromPrice} <= ${q.maxPriceFen}`);
+    if (q.minPriceFen !== undefined) base.push(sql`${fromPrice} >= ${q.minPriceFen}`);
+    if (q.maxPriceFen !== undefined) base.push(sql`${fromPrice} <= ${q.maxPriceFen}`);
+    if (q.inStock) base.push(inStockSql(products.id));
+
+    let fuzzy = false;
+    const like = term ? sql`${products.searchText} like ${`%${escapeLike(term)}%`}` : undefined;
+    if (term) {
+      const [hit] = await tx.select({ one: sql`1` }).from(products).where(and(...base, like)).limit(1);
+      fuzzy = !hit;
+    }
+    const filter = and(...base, term ? (fuzzy ? sql`${products.searchText} %> ${term}` : like) : undefined);
     const order = {
-      relevance: term ? [sql`(${products.searchText} like ${`%${escapeLike(term)}%`}) desc`, sql`word_similarity(${term}, ${products.searchText}) desc`, desc(products.id)] : [desc(products.salesCount), desc(products.id)],
+      relevance: term ? (fuzzy ? [sql`word_similarity(${term}, ${products.searchText}) desc`, desc(products.id)]
+        : [sql`(lower(${products.name}) like ${`${escapeLike(term)}%`}) desc`, desc(products.salesCount), desc(products.id)])
+        : [desc(products.salesCount), desc(products.id)],
       newest: [desc(products.id)],
       price_asc: [sql`${fromPrice} asc nulls last`, desc(products.id)],
       price_desc: [sql`${fromPrice} desc nulls last`, desc(products.id)],
       sales: [desc(products.salesCount), desc(products.id)],
     }[q.sort];
-    const filter = and(...where);
     const rows = await tx.select({ id: products.id }).from(products).where(filter).orderBy(...order).limit(q.limit + 1).offset(q.offset);
-    const byCategory = await tx.select({ id: products.categoryId, count: sql<number>`count(*)::int` }).from(products).where(filter).groupBy(products.categoryId);
-    const byBrand = await tx.select({ id: products.brandId, count: sql<number>`count(*)::int` }).from(products).where(filter).groupBy(products.brandId);
-    return {
-      ids: rows.slice(0, q.limit).map((r) => r.id),
-      more: rows.length > q.limit,
-      facets: {
-        categories: byCategory.filter((f) => f.id).map((f) => ({ id: f.id!, count: f.count })),
-        brands: byBrand.filter((f) => f.id).map((f) => ({ id: f.id!, count: f.count })),
-      },
-    };
+
+    const key = JSON.stringify([tenantId, viewer.customer?.id ?? null, viewer.customer?.type ?? null, viewer.customer?.levelId ?? null, term ?? null, q.brandId ?? null,
+      q.tagId ?? null, q.categoryIds ?? null, q.minPriceFen ?? null, q.maxPriceFen ?? null, !!q.inStock]);
+    let facets = cachedFacets(key);
+    if (!facets) {
+      const groups = await tx.select({ categoryId: products.categoryId, brandId: products.brandId, byBrand: sql<number>`grouping(${products.categoryId})::int`, count: sql<number>`count(*)::int` })
+        .from(products).where(filter).groupBy(sql`grouping sets ((${products.categoryId}), (${products.brandId}))`);
+      facets = {
+        categories: groups.filter((g) => g.byBrand === 0 && g.categoryId).map((g) => ({ id: g.categoryId!, count: g.count })),
+        brands: groups.filter((g) => g.byBrand === 1 && g.brandId).map((g) => ({ id: g.brandId!, count: g.count })),
+      };
+      keepFacets(key, facets);
+    }
+    return { ids: rows.slice(0, q.limit).map((r) => r.id), more: rows.length > q.limit, facets };
   },
 
   async suggest(tx, tenantId, viewer, term, limit) {

@@ -15,6 +15,7 @@ export interface SearchRequest {
   tagId?: string;
   minPriceFen?: number;
   maxPriceFen?: number;
+  inStock?: boolean;
   sort: 'relevance' | 'newest' | 'price_asc' | 'price_desc' | 'sales';
   offset: number;
   limit: number;

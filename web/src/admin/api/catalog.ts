@@ -75,6 +75,10 @@ export interface Spec {
   values: string[];
 }
 
+/** What happens when stock is short (缺货时): block the order (default), accept a backorder, or take a pre-order (预售). */
+export const STOCK_POLICIES = ['block', 'backorder', 'preorder'] as const;
+export type StockPolicy = (typeof STOCK_POLICIES)[number];
+
 export interface ProductDetail extends ProductSummary {
   tagIds: string[];
   specs: Spec[];
@@ -83,6 +87,7 @@ export interface ProductDetail extends ProductSummary {
   instructions: string;
   visibleTypes: CustomerType[];
   visibleLevelIds: string[];
+  stockPolicy: StockPolicy;
   skus: Sku[];
   images: { id: string; width: number; height: number }[];
 }
@@ -121,6 +126,7 @@ export interface ProductIn {
   onShelf: boolean;
   visibleTypes: CustomerType[];
   visibleLevelIds: string[];
+  stockPolicy?: StockPolicy;
   skus: SkuIn[];
   version?: number;
 }

@@ -1,5 +1,5 @@
 import { type ButtonProps, Form, type FormInstance, Modal } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface Props<V> {
@@ -15,10 +15,23 @@ interface Props<V> {
   onCancel: () => void;
   onSubmit: (values: V) => void;
   children: ReactNode;
+  /** The confirm button's label (default 保存): a dialog whose action is not a save says what it does. */
+  okText?: string;
+}
+
+/**
+ * The form instance outlives each dialog, and a newly mounted Form merges its initialValues *under* what the store
+ * still holds; so each mounted form starts from its own initial values, not the last dialog's.
+ */
+function StartFromInitialValues({ form }: { form: FormInstance }) {
+  useLayoutEffect(() => {
+    form.resetFields();
+  }, [form]);
+  return null;
 }
 
 /** Every create/edit dialog of the console: a vertical form whose OK button submits it. */
-export function FormModal<V>({ open, title, form, initialValues, saving, readOnly, width, formKey, onCancel, onSubmit, children }: Props<V>) {
+export function FormModal<V>({ open, title, form, initialValues, saving, readOnly, width, formKey, okText, onCancel, onSubmit, children }: Props<V>) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -27,7 +40,7 @@ export function FormModal<V>({ open, title, form, initialValues, saving, readOnl
       width={width}
       onCancel={onCancel}
       onOk={() => form.submit()}
-      okText={t('common:action.save')}
+      okText={okText ?? t('common:action.save')}
       confirmLoading={saving}
       destroyOnHidden
       okButtonProps={{ 'data-testid': 'modal-save', disabled: readOnly } as ButtonProps}
@@ -35,6 +48,7 @@ export function FormModal<V>({ open, title, form, initialValues, saving, readOnl
     >
       <Form<V> key={formKey} form={form} layout="vertical" initialValues={initialValues} onFinish={onSubmit} preserve={false} disabled={readOnly}>
         {children}
+        <StartFromInitialValues form={form as FormInstance} />
       </Form>
     </Modal>
   );

@@ -10,7 +10,8 @@ export function RouteError() {
     <Result
       status="error"
       title={t('pageError')}
-      subTitle={error instanceof Error ? error.message : undefined}
+      // A chunk that no longer exists after a new deploy is not the user's problem: say so in their language.
+      subTitle={error instanceof Error ? (/dynamically imported module|Importing a module script failed/i.test(error.message) ? t('pageUpdated') : error.message) : undefined}
       extra={<Button onClick={() => window.location.reload()}>{t('common:action.retry')}</Button>}
     />
   );

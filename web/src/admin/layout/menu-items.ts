@@ -7,17 +7,27 @@ export interface MenuEntry {
   shortcut?: boolean;
   /** entries with the same group sit in one sub-menu labelled menu.<group> */
   group?: string;
+  /** a live count beside the label: `ordersTodo` = the orders waiting for this staff member */
+  badge?: 'ordersTodo';
 }
 
 /** The console's pages; each shows only to staff holding its permission. */
 export const MENU: MenuEntry[] = [
   { path: '/', key: 'home' },
+  { path: '/orders', key: 'orders', permission: 'orders.read', shortcut: true, badge: 'ordersTodo' },
+  { path: '/orders/new', key: 'placeOrder', permission: 'orders.create', shortcut: true },
   { path: '/products', key: 'products', permission: 'catalog.read', shortcut: true, group: 'catalogGroup' },
   { path: '/categories', key: 'categories', permission: 'catalog.read', group: 'catalogGroup' },
   { path: '/brands', key: 'brands', permission: 'catalog.read', group: 'catalogGroup' },
   { path: '/tags', key: 'tags', permission: 'catalog.read', group: 'catalogGroup' },
   { path: '/imports', key: 'imports', permission: 'catalog.write', shortcut: true, group: 'catalogGroup' },
   { path: '/reprice', key: 'reprice', permission: 'prices.write', group: 'catalogGroup' },
+  { path: '/stock', key: 'stock', permission: 'inventory.read', shortcut: true, group: 'inventoryGroup' },
+  { path: '/stock/movements', key: 'movements', permission: 'inventory.read', group: 'inventoryGroup' },
+  { path: '/stock-transfers', key: 'transfers', permission: 'inventory.read', group: 'inventoryGroup' },
+  { path: '/inbound-receipts', key: 'receipts', permission: 'inventory.read', group: 'inventoryGroup' },
+  { path: '/stocktakes', key: 'stocktakes', permission: 'inventory.read', group: 'inventoryGroup' },
+  { path: '/warehouses', key: 'warehouses', permission: 'inventory.read', group: 'inventoryGroup' },
   { path: '/customers', key: 'customers', permission: 'customers.read', shortcut: true },
   { path: '/customer-levels', key: 'levels', permission: 'customers.read', shortcut: true },
   { path: '/staff', key: 'staff', permission: 'staff.read', shortcut: true },

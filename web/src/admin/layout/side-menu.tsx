@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useTenant } from '../../shared/hooks/use-tenant';
 import { useStaff } from '../auth/use-staff';
+import { OrdersTodoBadge } from './menu-badge';
 import { MENU, type MenuEntry } from './menu-items';
 
 type Item = Required<MenuProps>['items'][number];
@@ -20,7 +21,15 @@ export function SideMenu() {
   const items: Item[] = [];
   const groups = new Map<string, Item[]>();
   for (const m of MENU.filter((e) => staff.can(e.permission))) {
-    const item = { key: m.path, label: <span data-testid={`menu-${m.key}`}>{t(`menu.${m.key}`)}</span> };
+    const item = {
+      key: m.path,
+      label: (
+        <span data-testid={`menu-${m.key}`}>
+          {t(`menu.${m.key}`)}
+          {m.badge === 'ordersTodo' && <OrdersTodoBadge />}
+        </span>
+      ),
+    };
     if (!m.group) {
       items.push(item);
       continue;

@@ -45,6 +45,8 @@ export interface SearchFilters {
   minPriceFen?: number;
   maxPriceFen?: number;
   sort?: SortKey;
+  /** only products with sellable stock (仅看有货); sent as `inStock=true`, left out otherwise */
+  inStock?: boolean;
 }
 
 export interface MallUnit {
@@ -58,12 +60,27 @@ export interface MallUnit {
   tiers: { minQty: number; priceFen: number }[];
 }
 
+export type StockStatus = 'in_stock' | 'out_of_stock' | 'untracked';
+export type StockPolicy = 'block' | 'backorder' | 'preorder';
+
+/**
+ * What the customer may know of a SKU's stock. `untracked`: the company keeps no stock (nothing is shown);
+ * `available` is a number (in base units) only when the company shows exact stock. `policy` says what happens
+ * when stock is short: refuse (`block`), accept and ship later (`backorder`), or sell ahead (`preorder`, 预售).
+ */
+export interface MallStock {
+  status: StockStatus;
+  available: number | null;
+  policy: StockPolicy;
+}
+
 export interface MallSku {
   id: string;
   code: string;
   barcode: string | null;
   specValues: string[];
   baseUnit: string;
+  stock: MallStock;
   units: MallUnit[];
 }
 
@@ -91,7 +108,8 @@ export const imageUrl = (id: string, size: 'thumb' | 'large' = 'thumb') => `/api
 
 export const catalogApi = {
   categories: () => api.get<{ items: MallCategory[] }>('/mall/categories'),
-  search: (filters: SearchFilters & { limit?: number; cursor?: string }) => api.get<SearchPage>(MALL_PRODUCTS, filters as Query),
+  search: ({ inStock, ...rest }: SearchFilters & { limit?: number; cursor?: string }) =>
+    api.get<SearchPage>(MALL_PRODUCTS, { ...rest, inStock: inStock ? 'true' : undefined } as Query),
   product: (id: string) => api.get<MallProduct>(`${MALL_PRODUCTS}/${id}`),
   suggest: (q: string) => api.get<{ items: { id: string; name: string }[] }>('/mall/suggest', { q }),
   favourites: () => api.get<{ items: ProductSummary[] }>(MALL_FAVOURITES),

@@ -48,3 +48,22 @@ export function HeartIcon({ filled }: { filled?: boolean }) {
     </svg>
   );
 }
+
+export function CartIcon() {
+  return (
+    <svg {...svg} aria-hidden>
+      <path d="M3 4h2l2.4 11.2a1 1 0 0 0 1 .8h9.2a1 1 0 0 0 1-.8L20 8H6.2" />
+      <circle cx="9.5" cy="20" r="1.3" />
+      <circle cx="17" cy="20" r="1.3" />
+    </svg>
+  );
+}
+
+export function OrderIcon() {
+  return (
+    <svg {...svg} aria-hidden>
+      <rect x="5" y="3" width="14" height="18" rx="2" />
+      <path d="M9 8h6M9 12h6M9 16h4" />
+    </svg>
+  );
+}

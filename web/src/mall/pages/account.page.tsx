@@ -6,9 +6,10 @@ import { errorMessage } from '../../shared/api/error-message';
 import { useSession } from '../../shared/hooks/use-session';
 import { useMember } from '../auth/use-member';
 import { LanguageSwitch } from '../components/language-switch';
+import { OrderShortcuts } from '../components/order-shortcuts';
 import { useAccount } from '../hooks/use-account';
 
-/** 我的: own login and company, the company's lists, language, password and sessions. */
+/** 我的: own login and company, my orders by status, ordering shortcuts, the company's lists, language, password and sessions. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const me = useMember();
@@ -50,6 +51,18 @@ export default function AccountPage() {
           <List.Item extra={t(`common:customerType.${me.customer.type}`)}>{t('account.customerType')}</List.Item>
           <List.Item extra={me.customer.levelName ?? '—'} data-testid="account-level">{t('common:level')}</List.Item>
           {customer?.regionName && <List.Item extra={customer.regionName}>{t('common:field.region')}</List.Item>}
+        </List>
+      </div>
+      <div className="dh-section">
+        <List>
+          <List.Item data-testid="to-orders" extra={t('orders.all')} onClick={() => navigate('/orders')}>{t('orders.title')}</List.Item>
+        </List>
+        <OrderShortcuts />
+      </div>
+      <div className="dh-section">
+        <List>
+          {me.canEdit && <List.Item data-testid="to-quick-order" onClick={() => navigate('/quick-order')}>{t('quick.title')}</List.Item>}
+          <List.Item data-testid="to-saved-lists" onClick={() => navigate('/me/lists')}>{t('lists.title')}</List.Item>
         </List>
       </div>
       <div className="dh-section">

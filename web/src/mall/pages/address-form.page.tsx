@@ -1,9 +1,11 @@
 import { Button, ErrorBlock, Form, Switch } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { Address } from '../../shared/api/types';
 import { useRules } from '../../shared/forms/use-rules';
 import { useRegions } from '../../shared/hooks/use-regions';
 import { addressRegionText } from '../../shared/lib/regions';
+import { safeNext } from '../../shared/lib/safe-next';
 import { PageLoading } from '../components/page-loading';
 import { AddressRegionItem } from '../components/address-region-item';
 import { TextAreaInput, TextInput } from '../components/text-input';
@@ -20,13 +22,15 @@ interface Values {
   isDefault: boolean;
 }
 
-/** Add or edit a delivery address. */
+/** Add or edit a delivery address; `?next=/checkout` returns to the checkout after saving. */
 export default function AddressFormPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const rules = useRules();
   const regions = useRegions();
-  const { isNew, item, loading, missing, save } = useItemForm<Address, object>(ADDRESSES, '/me/addresses', form);
+  const [params] = useSearchParams();
+  const back = safeNext(params.get('next'), '/me/addresses');
+  const { isNew, item, loading, missing, save } = useItemForm<Address, object>(ADDRESSES, back, form);
   const submit = (v: Values) => save.mutate({
     receiver: v.receiver.trim(),
     phone: v.phone.trim(),
@@ -64,5 +68,5 @@ export default function AddressFormPage() {
       </Form>
     );
   }
-  return <SubPage title={isNew ? t('addresses.add') : t('addresses.edit')} back="/me/addresses">{body}</SubPage>;
+  return <SubPage title={isNew ? t('addresses.add') : t('addresses.edit')} back={back}>{body}</SubPage>;
 }

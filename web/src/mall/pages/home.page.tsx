@@ -10,7 +10,7 @@ import { PageLoading } from '../components/page-loading';
 import { ProductRow } from '../components/product-row';
 import { SearchEntry } from '../components/search-entry';
 
-/** 首页: search, the top-level categories as shortcuts, and 为你推荐 (best sellers). Guests may browse. */
+/** 首页: search, ordering shortcuts for members, the top-level categories, and 为你推荐 (best sellers). Guests may browse. */
 export default function HomePage() {
   const { t } = useTranslation();
   const tenant = useTenant();
@@ -34,6 +34,11 @@ export default function HomePage() {
               <span data-testid="home-company">{me.customer.name}</span>
               <Tag color="primary" fill="outline">{t(`common:customerType.${me.customer.type}`)}</Tag>
               {me.customer.levelName && <Tag color="warning" fill="outline">{me.customer.levelName}</Tag>}
+            </div>
+            <div className="dh-home-quick">
+              <Button size="small" color="primary" data-testid="home-quick-order" onClick={() => navigate('/quick-order')}>{t('quick.title')}</Button>
+              <Button size="small" data-testid="home-saved-lists" onClick={() => navigate('/me/lists')}>{t('lists.title')}</Button>
+              <Button size="small" data-testid="home-orders" onClick={() => navigate('/orders')}>{t('orders.title')}</Button>
             </div>
           </Card>
         ) : me === null ? (

@@ -1,17 +1,21 @@
-import { Button, Dialog, ErrorBlock, NavBar, Selector, Swiper, Toast } from 'antd-mobile';
+import { Badge, Button, Dialog, ErrorBlock, NavBar, Selector, Swiper, Toast } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/api/error-message';
+import { cartApi, showCart, useCart } from '../api/cart';
 import { catalogApi, imageUrl, MALL_FAVOURITES, MALL_PRODUCTS, type MallProduct, type MallSku, useProduct } from '../api/catalog';
 import { useOptionalMember } from '../auth/use-optional-member';
-import { HeartIcon, ImageIcon } from '../components/icons';
+import { CartIcon, HeartIcon, ImageIcon } from '../components/icons';
 import { PageLoading } from '../components/page-loading';
 import { PriceTag } from '../components/price-tag';
+import { QtyStepper } from '../components/qty-stepper';
+import { soldOut, StockLine } from '../components/stock-line';
 import { useAction } from '../hooks/use-action';
 import { compareList, recentList } from '../lib/local-list';
 import { formatFen } from '../lib/money';
+import { firstValidQty } from '../lib/quantity';
 
 /** The SKU whose spec values match the chosen ones; else the first SKU having the value just picked. */
 function pickSku(product: MallProduct, values: string[], changed?: number): MallSku | undefined {
@@ -31,6 +35,10 @@ export default function ProductPage() {
   const compareIds = compareList.useIds();
   const [skuId, setSkuId] = useState<string>();
   const [unitId, setUnitId] = useState<string>();
+  /** undefined: the unit's first valid quantity (起订量 rounded to its 倍数) */
+  const [qty, setQty] = useState<number>();
+  const cart = useCart(Boolean(member));
+  const cartLines = cart.data?.lines.length ?? 0;
 
   useEffect(() => {
     if (product.data) recentList.pushFront(product.data.id);
@@ -40,6 +48,10 @@ export default function ProductPage() {
     invalidate: [[MALL_FAVOURITES]],
     success: false,
     onSuccess: () => void qc.invalidateQueries({ queryKey: [MALL_PRODUCTS, id] }),
+  });
+  const addToCart = useAction(cartApi.add, {
+    success: t('cart.added'),
+    onSuccess: (view) => showCart(qc, view),
   });
 
   if (product.isLoading) return <><Bar title={t('catalog.product')} /><PageLoading /></>;
@@ -55,6 +67,8 @@ export default function ProductPage() {
   const sku = p.skus.find((s) => s.id === skuId) ?? p.skus[0];
   const unit = sku?.units.find((u) => u.id === unitId) ?? sku?.units[0];
   const inCompare = compareIds.includes(p.id);
+  /** out of stock and not to be ordered beyond stock: the add button says 缺货 and does nothing */
+  const unavailable = soldOut(sku?.stock);
 
   const chooseSpec = (index: number, value: string) => {
     const values = [...(sku?.specValues ?? [])];
@@ -62,6 +76,7 @@ export default function ProductPage() {
     const next = pickSku(p, values, index);
     if (next) {
       setSkuId(next.id);
+      setQty(undefined);
       if (!next.units.some((u) => u.name === unit?.name)) setUnitId(undefined);
       else setUnitId(next.units.find((u) => u.name === unit?.name)?.id);
     }
@@ -75,6 +90,17 @@ export default function ProductPage() {
     favourite.mutate({ id: p.id, on: !p.favourite }, {
       onSuccess: () => Toast.show({ content: p.favourite ? t('catalog.unfavourited') : t('catalog.favourited') }),
     });
+  };
+  const canOrder = !member || member.memberRole !== 'viewer' || member.isAdmin;
+  const shownQty = unit ? (qty ?? firstValidQty(unit)) : 1;
+  const add = async () => {
+    if (!unit || unavailable) return;
+    if (!member) {
+      const go = await Dialog.confirm({ content: t('cart.loginToAdd'), confirmText: t('login.submit') });
+      if (go) navigate(`/login?next=${encodeURIComponent(`/products/${p.id}`)}`);
+      return;
+    }
+    addToCart.mutate({ skuUnitId: unit.id, qty: shownQty });
   };
   const toggleCompare = () => {
     if (inCompare) {
@@ -140,8 +166,9 @@ export default function ProductPage() {
                   const values = [...(sku?.specValues ?? [])];
                   values[i] = v;
                   const exists = p.skus.some((s) => s.specValues[i] === v);
-                  const exact = p.skus.some((s) => values.every((x, j) => s.specValues[j] === x));
-                  return { value: v, label: <span data-testid="spec-value">{v}</span>, disabled: !exists, description: exact ? undefined : t('catalog.otherCombination') };
+                  const exact = p.skus.find((s) => values.every((x, j) => s.specValues[j] === x));
+                  const description = !exact ? t('catalog.otherCombination') : soldOut(exact.stock) ? t('catalog.stock.outOfStock') : undefined;
+                  return { value: v, label: <span data-testid="spec-value">{v}</span>, disabled: !exists, description };
                 })}
               />
             </div>
@@ -152,7 +179,7 @@ export default function ProductPage() {
               <Selector
                 showCheckMark={false}
                 value={unit ? [unit.id] : []}
-                onChange={(v) => v[0] && setUnitId(v[0])}
+                onChange={(v) => { if (v[0]) { setUnitId(v[0]); setQty(undefined); } }}
                 options={sku.units.map((u) => ({ value: u.id, label: <span data-testid={`unit-${u.name}`}>{u.name}</span> }))}
               />
               {unit && unit.conversion > 1 && (
@@ -167,7 +194,13 @@ export default function ProductPage() {
                 : t('catalog.minOnly', { min: unit.minQty, unit: unit.name })}
             </div>
           )}
-          <div className="dh-muted" data-testid="stock-line" style={{ marginTop: 4 }}>{t('catalog.stockUnknown')}</div>
+          {sku && <StockLine sku={sku} />}
+          {unit && canOrder && !unavailable && (
+            <div className="dh-picker-row dh-qty-row" data-testid="qty-row">
+              <div className="dh-picker-label">{t('cart.quantity')}</div>
+              <QtyStepper value={shownQty} rule={unit} onChange={setQty} testId="product-qty" />
+            </div>
+          )}
         </div>
 
         {p.params.length > 0 && (
@@ -200,9 +233,22 @@ export default function ProductPage() {
           <HeartIcon filled={p.favourite} />
           <span>{p.favourite ? t('catalog.favourited') : t('catalog.favourite')}</span>
         </button>
+        {member && (
+          <button type="button" className="dh-action-icon" data-testid="to-cart" onClick={() => navigate('/cart')}>
+            <Badge content={cartLines > 0 ? (cartLines > 99 ? '99+' : cartLines) : null} style={{ '--right': '-4px', '--top': '2px' } as React.CSSProperties}>
+              <CartIcon />
+            </Badge>
+            <span>{t('tab.cart')}</span>
+          </button>
+        )}
         <Button style={{ flex: 1 }} color="primary" fill={inCompare ? 'solid' : 'outline'} data-testid="compare-toggle" onClick={toggleCompare}>
           {inCompare ? t('catalog.inCompare') : t('catalog.addCompare')}
         </Button>
+        {canOrder && (
+          <Button style={{ flex: 1 }} color="danger" data-testid="add-to-cart" disabled={unavailable} loading={addToCart.isPending} onClick={() => void add()}>
+            {unavailable ? t('catalog.stock.outOfStock') : t('cart.add')}
+          </Button>
+        )}
       </div>
     </>
   );

@@ -14,7 +14,7 @@ import { fenToYuan, yuanToFen } from '../lib/money';
 const SORTS: SortKey[] = ['relevance', 'sales', 'newest'];
 const num = (s: string | null) => (s && /^\d+$/.test(s) ? Number(s) : undefined);
 
-/** 商品列表: search words, category, brand and price range live in the address; pages load as you scroll. */
+/** 商品列表: search words, category, brand, price range and 仅看有货 live in the address; pages load as you scroll. */
 export default function ProductsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -26,6 +26,7 @@ export default function ProductsPage() {
     minPriceFen: num(params.get('minPriceFen')),
     maxPriceFen: num(params.get('maxPriceFen')),
     sort: (params.get('sort') as SortKey | null) ?? 'relevance',
+    inStock: params.get('inStock') === 'true' || undefined,
   };
   const list = useProductSearch(filters);
   // Brand choices come from the same search without the brand filter, so the other brands stay offered.
@@ -79,6 +80,9 @@ export default function ProductsPage() {
           ))}
           <button type="button" data-testid="sort-price" className={priceSort ? 'active' : ''} onClick={() => update({ sort: filters.sort === 'price_asc' ? 'price_desc' : 'price_asc' })}>
             {t('catalog.sort.price')}{filters.sort === 'price_asc' ? '↑' : filters.sort === 'price_desc' ? '↓' : '↕'}
+          </button>
+          <button type="button" data-testid="only-in-stock" aria-pressed={Boolean(filters.inStock)} className={filters.inStock ? 'active' : ''} onClick={() => update({ inStock: filters.inStock ? undefined : 'true' })}>
+            {t('catalog.stock.onlyInStock')}
           </button>
           <button type="button" data-testid="open-filter" className={filterCount ? 'active' : ''} onClick={openFilter}>
             {t('catalog.filter')}{filterCount ? ` ${filterCount}` : ''}

@@ -1,23 +1,25 @@
-import { Alert, Button, Divider, Drawer, Form, Input, InputNumber, Radio, Select, Space, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Divider, Drawer, Form, Input, Radio, Select, Space, Spin, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client';
 import type { Customer, Page } from '../../../shared/api/types';
-import { fenToYuan, formatFen, type Tier, type UnitPrices, yuanToFen } from '../../api/catalog';
+import { basisPointsToPercent, fenToYuan, formatFen, type Tier, type UnitPrices, yuanToFen } from '../../api/catalog';
 import { useStaff } from '../../auth/use-staff';
 import { useAction } from '../../hooks/use-action';
 import { useLevels } from '../../hooks/use-reference-data';
 import { useMoneyRule } from './sku-matrix';
+import { type FieldName, remapFieldErrors, type Rewrite, tierErrorField, TiersField, tiersIn, tiersOut, tiersText, type TierValues } from './tiers-field';
 
-interface TierValues {
-  minQty: number;
-  price: string;
-}
 type LevelMode = 'none' | 'price' | 'percent';
+interface LevelValues {
+  mode: LevelMode;
+  value?: string;
+  tiers?: TierValues[];
+}
 interface SheetValues {
   listTiers: TierValues[];
-  levels: Record<string, { mode: LevelMode; value?: string }>;
+  levels: Record<string, LevelValues>;
   specialPrices: { price: string; startsAt: string; endsAt: string; levelIds?: string[] }[];
 }
 interface CustomerValues {
@@ -25,9 +27,8 @@ interface CustomerValues {
   price: string;
   tiers: TierValues[];
 }
+type SheetBody = Omit<UnitPrices, 'skuUnitId' | 'listPriceFen' | 'customerPrices'>;
 
-const tiersIn = (tiers: TierValues[] | undefined): Tier[] => (tiers ?? []).map((x) => ({ minQty: Number(x.minQty), priceFen: yuanToFen(x.price) ?? 0 }));
-const tiersOut = (tiers: Tier[]): TierValues[] => tiers.map((x) => ({ minQty: x.minQty, price: fenToYuan(x.priceFen) }));
 /** ISO → the value of <input type="datetime-local"> in local time. */
 function toLocalInput(iso: string): string {
   const d = new Date(iso);
@@ -37,30 +38,25 @@ function toLocalInput(iso: string): string {
 /** basis points ↔ percent text with up to 2 decimals ("92.5" ↔ 9250), exact like yuan ↔ fen. */
 const percentToBp = (text: string | undefined) => yuanToFen(text ?? '');
 
-/** 阶梯价: "from N pieces, price X" rows. */
-function TiersField({ name, testId }: { name: (string | number)[]; testId: string }) {
-  const { t } = useTranslation();
-  const money = useMoneyRule();
-  return (
-    <Form.List name={name}>
-      {(fields, { add, remove }) => (
-        <Space direction="vertical" size={4}>
-          {fields.map((f) => (
-            <Space key={f.key} align="start">
-              <Form.Item name={[f.name, 'minQty']} rules={[{ required: true, type: 'number', min: 2, message: t('catalog.prices.tierMinQty') }]} style={{ marginBottom: 0 }}>
-                <InputNumber min={2} precision={0} addonBefore={t('catalog.prices.from')} addonAfter={t('catalog.prices.pieces')} style={{ width: 180 }} />
-              </Form.Item>
-              <Form.Item name={[f.name, 'price']} rules={[money(true)]} style={{ marginBottom: 0 }}>
-                <Input prefix="¥" style={{ width: 120 }} />
-              </Form.Item>
-              <Button type="link" danger onClick={() => remove(f.name)}>{t('common:action.delete')}</Button>
-            </Space>
-          ))}
-          <Button size="small" type="dashed" data-testid={`${testId}-add`} onClick={() => add({ minQty: undefined, price: '' })}>{t('catalog.prices.addTier')}</Button>
-        </Space>
-      )}
-    </Form.List>
-  );
+/** The form's values → PUT /admin/sku-units/:id/prices (levels set to 不设置 are left out). */
+function sheetBody(v: SheetValues): SheetBody {
+  return {
+    listTiers: tiersIn(v.listTiers),
+    levelPrices: Object.entries(v.levels ?? {})
+      .filter(([, l]) => l && l.mode !== 'none')
+      .map(([levelId, l]) => ({
+        levelId,
+        mode: l.mode as 'price' | 'percent',
+        value: (l.mode === 'price' ? yuanToFen(l.value) : percentToBp(l.value)) ?? 0,
+        tiers: tiersIn(l.tiers),
+      })),
+    specialPrices: (v.specialPrices ?? []).map((s) => ({
+      priceFen: yuanToFen(s.price) ?? 0,
+      startsAt: new Date(s.startsAt).toISOString(),
+      endsAt: new Date(s.endsAt).toISOString(),
+      levelIds: s.levelIds ?? [],
+    })),
+  };
 }
 
 /** The price sheet of one sell unit: list tiers, level prices, special prices, and 一客一价. */
@@ -81,41 +77,55 @@ export function PriceDrawer({ unit, onClose }: { unit: { id: string; label: stri
     enabled: Boolean(unit) && canWrite,
   });
 
+  /** The server's field paths of the sheet (body.levelPrices.<i>…, i of the levels sent) → this form's fields. */
+  const sheetRewrite = (v: SheetValues, body: SheetBody): Rewrite => (path, message) => {
+    const [head, second, third, ...rest] = path;
+    if (head === 'listTiers') return tierErrorField(['listTiers'], path.slice(1), message, v.listTiers, t);
+    if (head === 'levelPrices' && second !== undefined) {
+      const levelId = body.levelPrices[Number(second)]?.levelId;
+      if (!levelId) return null;
+      const at: FieldName = ['levels', levelId];
+      if (third === 'tiers') return tierErrorField([...at, 'tiers'], rest, message, v.levels[levelId]?.tiers, t);
+      if (third === 'value') return { name: [...at, 'value'], message: body.levelPrices[Number(second)]?.mode === 'percent' ? t('catalog.prices.percentRule') : message };
+      return { name: [...at, 'mode'], message };
+    }
+    if (head === 'specialPrices' && second !== undefined) {
+      if (third === 'startsAt' || third === 'levelIds') return { name: ['specialPrices', Number(second), third], message };
+      if (third === 'endsAt') return { name: ['specialPrices', Number(second), 'endsAt'], message: t('catalog.prices.windowOrder') };
+      return { name: ['specialPrices', Number(second), 'price'], message };
+    }
+    return null;
+  };
   const save = useAction(
     (v: SheetValues) => {
-      const existing = sheet.data;
-      return api.put<UnitPrices>(path, {
-        listTiers: tiersIn(v.listTiers),
-        levelPrices: Object.entries(v.levels ?? {})
-          .filter(([, l]) => l && l.mode !== 'none')
-          .map(([levelId, l]) => ({
-            levelId,
-            mode: l.mode,
-            value: (l.mode === 'price' ? yuanToFen(l.value) : percentToBp(l.value)) ?? 0,
-            tiers: existing?.levelPrices.find((x) => x.levelId === levelId)?.tiers ?? [],
-          })),
-        specialPrices: (v.specialPrices ?? []).map((s) => ({
-          priceFen: yuanToFen(s.price) ?? 0,
-          startsAt: new Date(s.startsAt).toISOString(),
-          endsAt: new Date(s.endsAt).toISOString(),
-          levelIds: s.levelIds ?? [],
-        })),
+      const body = sheetBody(v);
+      return api.put<UnitPrices>(path, body).catch((err: unknown) => {
+        throw remapFieldErrors(err, sheetRewrite(v, body));
       });
     },
     { invalidate: [['/admin/sku-units']], form },
   );
   const saveCustomer = useAction(
-    (v: CustomerValues) => api.put(`/admin/customers/${v.customerId}/prices/${unit?.id}`, { priceFen: yuanToFen(v.price) ?? 0, tiers: tiersIn(v.tiers) }),
-    { invalidate: [['/admin/sku-units']], form: customerForm, onSuccess: () => customerForm.resetFields() },
+    (v: CustomerValues) =>
+      api.put(`/admin/customers/${v.customerId}/prices/${unit?.id}`, { priceFen: yuanToFen(v.price) ?? 0, tiers: tiersIn(v.tiers) }).catch((err: unknown) => {
+        throw remapFieldErrors(err, (p, message) =>
+          p[0] === 'tiers' ? tierErrorField(['tiers'], p.slice(1), message, v.tiers, t) : p[0] === 'priceFen' ? { name: ['price'], message } : null);
+      }),
+    { invalidate: [['/admin/sku-units'], ['/admin/orders/sku-lookup']], form: customerForm, onSuccess: () => customerForm.resetFields() },
   );
 
   const data = sheet.data;
   const initial: SheetValues | undefined = data && {
     listTiers: tiersOut(data.listTiers),
     levels: Object.fromEntries(
-      (levels.data ?? []).map((l) => {
+      (levels.data ?? []).map((l): [string, LevelValues] => {
         const lp = data.levelPrices.find((x) => x.levelId === l.id);
-        return [l.id, lp ? { mode: lp.mode, value: fenToYuan(lp.value) } : { mode: 'none' as LevelMode, value: '' }];
+        return [
+          l.id,
+          lp
+            ? { mode: lp.mode, value: lp.mode === 'percent' ? basisPointsToPercent(lp.value) : fenToYuan(lp.value), tiers: tiersOut(lp.tiers) }
+            : { mode: 'none', value: '', tiers: [] },
+        ];
       }),
     ),
     specialPrices: data.specialPrices.map((s) => ({ price: fenToYuan(s.priceFen), startsAt: toLocalInput(s.startsAt), endsAt: toLocalInput(s.endsAt), levelIds: s.levelIds })),
@@ -145,43 +155,60 @@ export function PriceDrawer({ unit, onClose }: { unit: { id: string; label: stri
             </Form.Item>
             <Divider orientation="left" plain>{t('catalog.prices.levelPrices')}</Divider>
             {(levels.data ?? []).map((l) => (
-              <Space key={l.id} align="start" style={{ display: 'flex', marginBottom: 8 }} data-testid="level-price-row">
-                <Typography.Text style={{ display: 'inline-block', width: 100, lineHeight: '32px' }}>{l.name}</Typography.Text>
-                <Form.Item name={['levels', l.id, 'mode']} style={{ marginBottom: 0 }}>
-                  <Radio.Group optionType="button" options={(['none', 'price', 'percent'] as const).map((m) => ({ value: m, label: t(`catalog.prices.mode.${m}`) }))} />
+              <div key={l.id} style={{ marginBottom: 12 }} data-testid="level-price-row" data-level={l.name}>
+                <Space align="start" style={{ display: 'flex' }}>
+                  <Typography.Text style={{ display: 'inline-block', width: 100, lineHeight: '32px' }}>{l.name}</Typography.Text>
+                  <Form.Item name={['levels', l.id, 'mode']} style={{ marginBottom: 0 }}>
+                    <Radio.Group
+                      optionType="button"
+                      options={(['none', 'price', 'percent'] as const).map((m) => ({ value: m, label: <span data-testid={`level-mode-${m}`}>{t(`catalog.prices.mode.${m}`)}</span> }))}
+                    />
+                  </Form.Item>
+                  <Form.Item noStyle shouldUpdate={(a: SheetValues, b: SheetValues) => a.levels?.[l.id]?.mode !== b.levels?.[l.id]?.mode}>
+                    {() => {
+                      const mode: LevelMode = form.getFieldValue(['levels', l.id, 'mode']);
+                      if (mode === 'none') return null;
+                      return (
+                        <Form.Item
+                          name={['levels', l.id, 'value']}
+                          style={{ marginBottom: 0 }}
+                          rules={
+                            mode === 'price'
+                              ? [money(true)]
+                              : [{ validator: async (_: unknown, v?: string) => { const bp = percentToBp(v); if (bp === null || bp > 10000) throw new Error(t('catalog.prices.percentRule')); } }]
+                          }
+                        >
+                          {mode === 'price'
+                            ? <Input data-testid="level-value" prefix="¥" inputMode="decimal" style={{ width: 140 }} />
+                            : <Input data-testid="level-value" suffix="%" inputMode="decimal" style={{ width: 140 }} placeholder="90" />}
+                        </Form.Item>
+                      );
+                    }}
+                  </Form.Item>
+                </Space>
+                <Form.Item noStyle shouldUpdate={(a: SheetValues, b: SheetValues) => a.levels?.[l.id]?.mode !== b.levels?.[l.id]?.mode}>
+                  {() =>
+                    form.getFieldValue(['levels', l.id, 'mode']) === 'none' ? null : (
+                      <div style={{ margin: '8px 0 0 108px' }}>
+                        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>{t('catalog.prices.levelTiers', { level: l.name })}</Typography.Text>
+                        <TiersField name={['levels', l.id, 'tiers']} testId="level-tiers" />
+                      </div>
+                    )
+                  }
                 </Form.Item>
-                <Form.Item noStyle shouldUpdate>
-                  {() => {
-                    const mode: LevelMode = form.getFieldValue(['levels', l.id, 'mode']);
-                    if (mode === 'none') return null;
-                    return (
-                      <Form.Item
-                        name={['levels', l.id, 'value']}
-                        style={{ marginBottom: 0 }}
-                        rules={
-                          mode === 'price'
-                            ? [money(true)]
-                            : [{ validator: async (_: unknown, v?: string) => { const bp = percentToBp(v); if (bp === null || bp > 10000) throw new Error(t('catalog.prices.percentRule')); } }]
-                        }
-                      >
-                        {mode === 'price' ? <Input prefix="¥" style={{ width: 140 }} /> : <Input suffix="%" style={{ width: 140 }} placeholder="90" />}
-                      </Form.Item>
-                    );
-                  }}
-                </Form.Item>
-              </Space>
+              </div>
             ))}
             <Divider orientation="left" plain>{t('catalog.prices.specialPrices')}</Divider>
             <Form.List name="specialPrices">
               {(fields, { add, remove }) => (
                 <Space direction="vertical" style={{ width: '100%' }}>
                   {fields.map((f) => (
-                    <Space key={f.key} align="start" wrap>
+                    <Space key={f.key} align="start" wrap data-testid="special-row">
                       <Form.Item name={[f.name, 'price']} rules={[money(true)]} style={{ marginBottom: 0 }}>
-                        <Input prefix="¥" style={{ width: 110 }} />
+                        <Input data-testid="special-price" prefix="¥" inputMode="decimal" style={{ width: 110 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'startsAt']} rules={[{ required: true, message: t('catalog.prices.windowRequired') }]} style={{ marginBottom: 0 }}>
-                        <Input type="datetime-local" style={{ width: 190 }} />
+                        <Input data-testid="special-starts" type="datetime-local" style={{ width: 190 }} />
                       </Form.Item>
                       <Form.Item
                         name={[f.name, 'endsAt']}
@@ -192,12 +219,12 @@ export function PriceDrawer({ unit, onClose }: { unit: { id: string; label: stri
                         ]}
                         style={{ marginBottom: 0 }}
                       >
-                        <Input type="datetime-local" style={{ width: 190 }} />
+                        <Input data-testid="special-ends" type="datetime-local" style={{ width: 190 }} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'levelIds']} style={{ marginBottom: 0 }}>
-                        <Select mode="multiple" allowClear placeholder={t('catalog.prices.allLevels')} options={levelOptions} style={{ width: 160 }} />
+                        <Select data-testid="special-levels" mode="multiple" allowClear placeholder={t('catalog.prices.allLevels')} options={levelOptions} style={{ width: 160 }} />
                       </Form.Item>
-                      <Button type="link" danger onClick={() => remove(f.name)}>{t('common:action.delete')}</Button>
+                      <Button type="link" danger data-testid="special-remove" onClick={() => remove(f.name)}>{t('common:action.delete')}</Button>
                     </Space>
                   ))}
                   <Button size="small" type="dashed" data-testid="special-add" onClick={() => add({ price: '', startsAt: '', endsAt: '', levelIds: [] })}>{t('catalog.prices.addSpecial')}</Button>
@@ -217,7 +244,7 @@ export function PriceDrawer({ unit, onClose }: { unit: { id: string; label: stri
               columns={[
                 { title: t('catalog.prices.customer'), dataIndex: 'customerId', render: customerName },
                 { title: t('catalog.prices.price'), dataIndex: 'priceFen', render: formatFen },
-                { title: t('catalog.prices.listTiers'), dataIndex: 'tiers', render: (tiers: Tier[]) => tiers.map((x) => `≥${x.minQty}: ${formatFen(x.priceFen)}`).join('; ') || '—' },
+                { title: t('catalog.prices.listTiers'), dataIndex: 'tiers', render: (tiers: Tier[]) => tiersText(tiers, formatFen) || '—' },
               ]}
             />
           )}

@@ -8,7 +8,7 @@ import { api } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/api/error-message';
 import type { CustomerType } from '../../../shared/api/types';
 import { useDetail } from '../../../shared/hooks/use-detail';
-import { categoryTree, PRODUCTS, type ProductDetail, useBrands, useCategories, useTags } from '../../api/catalog';
+import { categoryTree, PRODUCTS, type ProductDetail, STOCK_POLICIES, useBrands, useCategories, useTags } from '../../api/catalog';
 import { RequirePermission } from '../../auth/require-permission';
 import { useStaff } from '../../auth/use-staff';
 import { useAction } from '../../hooks/use-action';
@@ -141,6 +141,14 @@ function Editor({ product }: { product?: ProductDetail }) {
             <Col xs={24} md={10}>
               <Form.Item name="visibleLevelIds" label={t('catalog.editor.visibleLevels')} extra={t('catalog.editor.visibleHint')}>
                 <Select mode="multiple" allowClear options={(levels.data ?? []).map((l) => ({ value: l.id, label: l.name }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item name="stockPolicy" label={t('catalog.editor.stockPolicy')} extra={t('catalog.editor.stockPolicyHint')}>
+                <Select
+                  data-testid="product-stock-policy"
+                  options={STOCK_POLICIES.map((p) => ({ value: p, label: <span data-testid={`stock-policy-${p}`}>{t(`catalog.stockPolicy.${p}`)}</span> }))}
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -1,5 +1,5 @@
 import { ApiError, isApiError } from '../../../shared/api/api-error';
-import { fenToYuan, type ProductDetail, type ProductIn, type Spec, yuanToFen } from '../../api/catalog';
+import { fenToYuan, type ProductDetail, type ProductIn, type Spec, type StockPolicy, yuanToFen } from '../../api/catalog';
 import type { CustomerType } from '../../../shared/api/types';
 
 /** The editor's form values: money as yuan strings (parsed to fen on save), specs, SKUs with their unit tables. */
@@ -31,6 +31,8 @@ export interface ProductValues {
   onShelf: boolean;
   visibleTypes: CustomerType[];
   visibleLevelIds: string[];
+  /** 缺货时: block (default), backorder or preorder */
+  stockPolicy: StockPolicy;
   specs: Spec[];
   skus: SkuValues[];
   params: { name: string; value: string }[];
@@ -48,6 +50,7 @@ export const NEW_PRODUCT: ProductValues = {
   onShelf: true,
   visibleTypes: [],
   visibleLevelIds: [],
+  stockPolicy: 'block',
   specs: [],
   skus: [emptySku()],
   params: [],
@@ -66,6 +69,7 @@ export function toValues(p: ProductDetail): ProductValues {
     onShelf: p.onShelf,
     visibleTypes: p.visibleTypes,
     visibleLevelIds: p.visibleLevelIds,
+    stockPolicy: p.stockPolicy ?? 'block',
     specs: p.specs.map((s) => ({ name: s.name, values: [...s.values] })),
     params: p.params.map((x) => ({ ...x })),
     descriptionHtml: p.descriptionHtml,
@@ -107,6 +111,7 @@ export function toBody(v: ProductValues): ProductIn {
     onShelf: Boolean(v.onShelf),
     visibleTypes: v.visibleTypes ?? [],
     visibleLevelIds: v.visibleLevelIds ?? [],
+    stockPolicy: v.stockPolicy ?? 'block',
     specs: (v.specs ?? []).map((s) => ({ name: s.name.trim(), values: (s.values ?? []).map((x) => x.trim()).filter(Boolean) })),
     params: (v.params ?? []).filter((p) => p && p.name?.trim()).map((p) => ({ name: p.name.trim(), value: (p.value ?? '').trim() })),
     descriptionHtml: v.descriptionHtml ?? '',

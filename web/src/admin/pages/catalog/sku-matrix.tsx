@@ -165,7 +165,7 @@ function UnitsTable({ sku, skuIndex, form, saved, onPrices }: UnitsProps) {
                           onClick={() => {
                             const s = form.getFieldValue(['skus', sku.name]);
                             const unitName = f.name === 0 ? s.baseUnit : s.units[f.name].name;
-                            onPrices({ id, label: `${s.code} · ${(s.specValues ?? []).join(' / ')} · ${unitName}` });
+                            onPrices({ id, label: [s.code, (s.specValues ?? []).join(' / '), unitName].filter(Boolean).join(' · ') });
                           }}
                         >
                           {t('catalog.editor.prices')}

@@ -10,6 +10,8 @@ import { CustomerStatusTag } from '../../components/status-tag';
 import { AddressesTab } from './addresses.tab';
 import { ContactsTab } from './contacts.tab';
 import { CustomerActions } from './customer-actions';
+import { CustomerOrderRulesCard } from './customer-order-rules.card';
+import { CustomerPricesTab } from './customer-prices.tab';
 import { CustomerProfileCard } from './customer-profile.card';
 import { InvoiceProfilesTab } from './invoice-profiles.tab';
 import { MembersTab } from './members.tab';
@@ -40,6 +42,7 @@ function CustomerDetailView() {
         )}
       </Card>
       <CustomerProfileCard customer={c} canWrite={canWrite} />
+      <CustomerOrderRulesCard customer={c} canWrite={canWrite} />
       <Card variant="borderless">
         <Tabs
           items={[
@@ -47,6 +50,9 @@ function CustomerDetailView() {
             { key: 'addresses', label: <span data-testid="tab-addresses">{t('customers.tabs.addresses')}</span>, children: <AddressesTab customer={c} canWrite={canWrite} /> },
             { key: 'invoices', label: t('customers.tabs.invoices'), children: <InvoiceProfilesTab customer={c} canWrite={canWrite} /> },
             { key: 'members', label: <span data-testid="tab-members">{t('customers.tabs.members')}</span>, children: <MembersTab customer={c} canWrite={canWrite} /> },
+            ...(me.can('catalog.read')
+              ? [{ key: 'prices', label: <span data-testid="tab-prices">{t('customers.tabs.prices')}</span>, children: <CustomerPricesTab customer={c} /> }]
+              : []),
           ]}
         />
       </Card>

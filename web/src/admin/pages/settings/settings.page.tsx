@@ -1,29 +1,20 @@
-import { Button, Card, Form, Input, Radio, Spin, Switch } from 'antd';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Radio, Space, Spin, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../shared/api/client';
-import type { Settings, VersionedSettings } from '../../../shared/api/types';
+import type { Settings } from '../../../shared/api/types';
 import { useRules } from '../../../shared/forms/use-rules';
 import { RequirePermission } from '../../auth/require-permission';
 import { useStaff } from '../../auth/use-staff';
-import { useAction } from '../../hooks/use-action';
-
-const PATH = '/admin/settings';
+import { OrderSettingsCard } from './order-settings.card';
+import { ShippingRulesCard } from './shipping-rules.card';
+import { useSaveSettings, useSettings } from './use-settings';
 
 /** 设置: company name shown in the mall, and whether (and how) customers may register themselves. */
-function SettingsForm() {
+function GeneralSettingsCard({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation();
-  const me = useStaff();
   const rules = useRules();
-  const qc = useQueryClient();
   const [form] = Form.useForm<Settings>();
-  const current = useQuery({ queryKey: [PATH], queryFn: () => api.get<VersionedSettings>(PATH) });
-  const canWrite = me.can('settings.write');
-  const save = useAction(
-    (v: Settings) => api.put<VersionedSettings>(PATH, { settings: { ...current.data?.settings, ...v }, version: current.data?.version ?? 0 }),
-    { form, onSuccess: (res) => { qc.setQueryData([PATH], res); void qc.invalidateQueries({ queryKey: ['tenant'] }); } },
-  );
-  if (current.isLoading) return <Spin />;
+  const current = useSettings();
+  const save = useSaveSettings(form);
   return (
     <Card variant="borderless" title={t('menu.settings')} style={{ maxWidth: 720 }}>
       <Form<Settings>
@@ -55,6 +46,21 @@ function SettingsForm() {
   );
 }
 
+/** 设置: the general settings, then the order rules and the shipping fee rules, each saved on its own. */
+function SettingsSections() {
+  const me = useStaff();
+  const current = useSettings();
+  const canWrite = me.can('settings.write');
+  if (current.isLoading) return <Spin />;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <GeneralSettingsCard canWrite={canWrite} />
+      <OrderSettingsCard canWrite={canWrite} />
+      <ShippingRulesCard canWrite={canWrite} />
+    </Space>
+  );
+}
+
 export default function SettingsPage() {
-  return <RequirePermission permission="settings.read"><SettingsForm /></RequirePermission>;
+  return <RequirePermission permission="settings.read"><SettingsSections /></RequirePermission>;
 }

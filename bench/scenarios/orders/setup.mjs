@@ -1,0 +1,89 @@
+import { insertColumns } from '../../lib/db.mjs';
+
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * `count` customers written straight into the tables as the database owner, each a gold-level dealer in dealer1's
+ * region with one member login (a buyer and company admin, so no internal approval) and one default address.
+ * The login reuses dealer1's argon2id hash (password dinghuo123): hashing is what makes creating logins through
+ * the API slow, and a hash is a hash. Returns [{ username, customerId, memberId, addressId }].
+ */
+export async function createBuyers(client, { tenantId, newId, names }) {
+  const { rows: [ref] } = await client.query(`select m.password_hash, c.level_id, c.region_id, a.region_text from customer_members m
+    join customers c on c.tenant_id = m.tenant_id and c.id = m.customer_id
+    left join customer_addresses a on a.tenant_id = c.tenant_id and a.customer_id = c.id and a.is_default
+    where m.tenant_id = $1 and m.username = 'dealer1'`, [tenantId]);
+  if (!ref) throw new Error('the demo member dealer1 is missing: did the app seed the demo tenant?');
+  const rows = { customers: [], customer_members: [], customer_addresses: [] };
+  const out = [];
+  for (const [i, username] of names.entries()) {
+    const customerId = newId();
+    const memberId = newId();
+    const addressId = newId();
+    const phone = `1390000${pad(i, 4)}`;
+    rows.customers.push([tenantId, customerId, `BENCH-${username.toUpperCase()}`, `压测经销商 ${username}`, 'dealer', ref.level_id, ref.region_id, 'active', `联系人 ${username}`, phone, 'staff']);
+    rows.customer_members.push([tenantId, memberId, customerId, `采购 ${username}`, username, ref.password_hash, 'buyer', true]);
+    rows.customer_addresses.push([tenantId, addressId, customerId, `收货人 ${username}`, phone, ref.region_id, ref.region_text ?? '上海市', `压测路 ${i + 1} 号`, true]);
+    out.push({ username, customerId, memberId, addressId });
+  }
+  await client.query('begin');
+  await insertColumns(client, 'customers', [['tenant_id', 'text'], ['id', 'text'], ['code', 'text'], ['name', 'text'], ['type', 'text'], ['level_id', 'text'], ['region_id', 'text'],
+    ['status', 'text'], ['contact_name', 'text'], ['phone', 'text'], ['source', 'text']], rows.customers);
+  await insertColumns(client, 'customer_members', [['tenant_id', 'text'], ['id', 'text'], ['customer_id', 'text'], ['name', 'text'], ['username', 'text'], ['password_hash', 'text'],
+    ['member_role', 'text'], ['is_admin', 'bool']], rows.customer_members);
+  await insertColumns(client, 'customer_addresses', [['tenant_id', 'text'], ['id', 'text'], ['customer_id', 'text'], ['receiver', 'text'], ['phone', 'text'], ['region_id', 'text'],
+    ['region_text', 'text'], ['detail', 'text'], ['is_default', 'bool']], rows.customer_addresses);
+  await client.query('commit');
+  return out;
+}
+
+/**
+ * Sell units any gold dealer may order by 1: product on the shelf and visible to everyone, SKU and unit enabled,
+ * no minimum and no multiple. Each with its SKU code and unit name (for the quick-order form).
+ */
+export async function orderableUnits(client, tenantId) {
+  const { rows } = await client.query(`select su.id, su.name as unit, s.code
+    from sku_units su join skus s on s.tenant_id = su.tenant_id and s.id = su.sku_id
+    join products p on p.tenant_id = s.tenant_id and p.id = s.product_id
+    where su.tenant_id = $1 and p.on_shelf and p.visible_types = '{}' and p.visible_level_ids = '{}' and s.enabled and su.enabled
+      and su.min_qty = 1 and su.multiple = 1
+    order by su.id`, [tenantId]);
+  return rows;
+}
+
+/** Empties the carts of these members (between measurements, so an abandoned iteration does not leak into the next). */
+export async function clearCarts(client, tenantId, memberIds) {
+  await client.query('delete from cart_lines where tenant_id = $1 and member_id = any($2::text[])', [tenantId, memberIds]);
+}
+
+/**
+ * Stock for every SKU when the company tracks stock (the inventory module's tables exist and a warehouse is
+ * active): without it every order of a "block" product is refused with 409 out_of_stock. Each SKU gets
+ * 10,000,000 base units in every active warehouse, booked as an inbound receipt so the ledger balances.
+ * Returns the number of stock rows written, or null when stock is not tracked.
+ */
+export async function stockUp(client, { tenantId, newId, onHand = 10_000_000 }) {
+  const { rows: [t] } = await client.query(`select to_regclass('public.stock_levels') is not null and to_regclass('public.warehouses') is not null as tracked`);
+  if (!t.tracked) return null;
+  const { rows: whs } = await client.query('select id from warehouses where tenant_id = $1 and active', [tenantId]);
+  if (!whs.length) return null;
+  const { rows: skus } = await client.query(`select s.id from skus s where s.tenant_id = $1
+    and not exists (select 1 from stock_levels l where l.tenant_id = s.tenant_id and l.sku_id = s.id)`, [tenantId]);
+  const levels = [];
+  const moves = [];
+  for (const w of whs) {
+    for (const s of skus) {
+      levels.push([tenantId, w.id, s.id, onHand]);
+      moves.push([tenantId, newId(), w.id, s.id, 'inbound', onHand, 'inbound', 'bench-stock', 'system', 'bench']);
+    }
+  }
+  await client.query('begin');
+  for (let i = 0; i < levels.length; i += 10_000) {
+    await insertColumns(client, 'stock_levels', [['tenant_id', 'text'], ['warehouse_id', 'text'], ['sku_id', 'text'], ['on_hand', 'bigint']], levels.slice(i, i + 10_000));
+    await insertColumns(client, 'stock_movements', [['tenant_id', 'text'], ['id', 'text'], ['warehouse_id', 'text'], ['sku_id', 'text'], ['kind', 'text'], ['on_hand_delta', 'bigint'],
+      ['doc_type', 'text'], ['doc_id', 'text'], ['actor_kind', 'text'], ['actor_id', 'text']], moves.slice(i, i + 10_000));
+  }
+  await client.query('commit');
+  await client.query('analyze stock_levels, stock_movements');
+  return { warehouses: whs.length, rows: levels.length };
+}
