@@ -20,6 +20,13 @@ const ticksOf = (pid) => { const f = statOf(pid); return f ? f[11] + f[12] : nul
 /** CPU of the children a process has reaped: for the postmaster, the backends and parallel workers that exited. */
 const reapedTicksOf = (pid) => { const f = statOf(pid); return f ? f[13] + f[14] : 0; };
 
+/** A process and its children (the server processes in cluster mode): their CPU ticks together. */
+function treeTicksOf(pid) {
+  let ticks = ticksOf(pid) ?? 0;
+  for (const d of readdirSync('/proc')) if (/^\d+$/.test(d) && statOf(d)?.[1] === Number(pid)) ticks += ticksOf(d) ?? 0;
+  return ticks;
+}
+
 /** PostgreSQL backends of one database and their parallel workers alive now. */
 function backendsOf(dbName) {
   const titles = new Map();
@@ -39,13 +46,13 @@ function machineTicks() {
   return total - v[3] - v[4]; // busy = all but idle and iowait
 }
 
-/** CPU ticks so far: the app, the bench database's backends, this process (the load generator), the whole machine. */
+/** CPU ticks so far: the app (with its worker processes), the bench database's backends, this process (the load generator), the whole machine. */
 export function cpuSnapshot(appPid, dbName) {
   const backends = [...backendsOf(dbName)];
   const db = new Map(backends.map((p) => [p, ticksOf(p) ?? 0]));
   const postmaster = backends.length ? statOf(backends[0])?.[1] : null;
   const own = process.cpuUsage();
-  return { at: Date.now(), app: ticksOf(appPid) ?? 0, db, reaped: postmaster ? reapedTicksOf(postmaster) : 0, own: (own.user + own.system) / 1e4, machine: machineTicks() };
+  return { at: Date.now(), app: treeTicksOf(appPid), db, reaped: postmaster ? reapedTicksOf(postmaster) : 0, own: (own.user + own.system) / 1e4, machine: machineTicks() };
 }
 
 /**

@@ -16,3 +16,19 @@ export async function login(baseUrl, realm, username, password = DEMO_PASSWORD, 
   const cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
   return { cookie, csrf: cookies.dh_csrf, get: { cookie, ...t }, unsafe: { cookie, 'x-csrf-token': cookies.dh_csrf, ...t } };
 }
+
+/**
+ * Logs in many users of one realm, `concurrency` at a time (each login verifies an argon2 hash: hundreds at once
+ * would only queue, and hold as many sockets). Returns the sessions in the order of `usernames`.
+ */
+export async function loginMany(baseUrl, realm, usernames, { tenant, concurrency = 8 } = {}) {
+  const sessions = new Array(usernames.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, usernames.length) }, async () => {
+    while (next < usernames.length) {
+      const i = next++;
+      sessions[i] = await login(baseUrl, realm, usernames[i], undefined, { tenant });
+    }
+  }));
+  return sessions;
+}

@@ -1,8 +1,7 @@
-import { loadavg } from 'node:os';
 import pg from 'pg';
 import { waitIdle, withClient } from '../lib/db.mjs';
-import { httpUser, runUsers } from '../lib/flow.mjs';
-import { sampleActivity } from '../lib/pg-activity.mjs';
+import { httpUser } from '../lib/flow.mjs';
+import { load1, measureUsers } from '../lib/measure.mjs';
 import { pgbenchTps } from '../lib/pgbench.mjs';
 import { rssMb } from '../lib/proc.mjs';
 import { login } from '../lib/session.mjs';
@@ -11,7 +10,7 @@ import { generateCatalog } from './catalog/generate.mjs';
 import { bigOrder } from './orders/big-order.mjs';
 import { fullCheckout, submitAlone } from './orders/flows.mjs';
 import { ordersReport } from './orders/report.mjs';
-import { clearCarts, createBuyers, orderableUnits, stockUp } from './orders/setup.mjs';
+import { clearCarts, createBuyers, orderableUnits, refillCart, stockUp } from './orders/setup.mjs';
 
 export const description = 'Orders: full checkout (3 × add to cart + checkout page + submit) and submit alone with 16 concurrent customers, each its own member session; a 1,000-line order (change a quantity, submit, open in the console); pgbench tpcb-like on the same server as the machine\'s limit.';
 
@@ -19,7 +18,6 @@ export const description = 'Orders: full checkout (3 × add to cart + checkout p
 export const appEnv = { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' };
 
 const TENANT = 'demo';
-const load1 = () => Math.round(loadavg()[0] * 100) / 100;
 
 export async function run({ opts, quick, db, app, log }) {
   const size = {
@@ -62,17 +60,8 @@ export async function run({ opts, quick, db, app, log }) {
     const memberIds = users.map((u) => u.memberId);
     const rssIdle = rssMb(app.pid);
 
-    const measure = async (name, iteration, between, who = users, secs = seconds) => {
-      await waitIdle(db.url);
-      log(`load: ${name}, ${who.length} customer(s), ${secs} s (after a ${warmupSeconds} s warm-up)`);
-      let activity = null;
-      const la = load1();
-      const result = await runUsers({
-        users: who, seconds: secs, warmupSeconds, iteration, pid: app.pid, dbName: db.name,
-        between: async () => { await between(); activity = await sampleActivity(db.url); },
-      });
-      return { ...result, activity: await activity.stop(), loadAvgBefore: la, loadAvgAfter: load1() };
-    };
+    const measure = (name, iteration, between, who = users, secs = seconds) =>
+      measureUsers({ db, app, name, users: who, seconds: secs, warmupSeconds, iteration, between });
 
     // 1. Full checkout: one customer alone first (the latency of the work itself, no queueing), then all at once.
     const alone = await measure('full checkout, one customer alone', fullCheckout(prep.units, runId), () => clearCarts(owner, tenantId, memberIds), users.slice(0, 1), quick ? 3 : 5);
@@ -80,12 +69,7 @@ export async function run({ opts, quick, db, app, log }) {
     log(`full checkout: ${full.perSecond.orders ?? 0} orders/s, ${full.errors} errors`);
 
     // 2. Submit alone: each customer's own three lines, refilled by SQL before every submit.
-    const refill = async (u) => {
-      await owner.query(`insert into cart_lines (tenant_id, id, member_id, customer_id, sku_unit_id, qty, seen_price_fen)
-        select $1, t.id, $2, $3, t.unit, t.qty, t.price from unnest($4::text[], $5::text[], $6::int[], $7::bigint[]) as t(id, unit, qty, price)
-        on conflict (tenant_id, member_id, sku_unit_id) do update set qty = excluded.qty, seen_price_fen = excluded.seen_price_fen`,
-      [tenantId, u.memberId, u.customerId, u.ready.map(() => newId()), u.ready.map((l) => l.id), u.ready.map((l) => l.qty), u.ready.map((l) => l.price)]);
-    };
+    const refill = (u) => refillCart(owner, { tenantId, newId, memberId: u.memberId, customerId: u.customerId, lines: u.ready });
     await clearCarts(owner, tenantId, memberIds);
     for (const u of users) {
       u.ready = [0, 1, 2].map((k) => ({ id: prep.units[(u.index * 37 + k * 101) % prep.units.length].id, qty: 1 + ((u.index + k) % 3), price: 0 }));

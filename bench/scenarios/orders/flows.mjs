@@ -1,12 +1,12 @@
 import { rng } from '../catalog/generate.mjs';
 
 const CART_LINES = '/api/v1/mall/cart/lines';
-const CHECKOUT = '/api/v1/mall/checkout';
+export const CHECKOUT = '/api/v1/mall/checkout';
 
 /** An Idempotency-Key (8–64 of [A-Za-z0-9_-:.]) unique per submit. */
 export const keyMaker = (runId, user) => { let n = 0; return () => `bench-${runId}-${user.username}-${++n}`; };
 
-const submitBody = (user, expectedTotalFen) => ({ addressId: user.addressId, paymentMethod: 'offline', expectedTotalFen });
+export const submitBody = (user, expectedTotalFen) => ({ addressId: user.addressId, paymentMethod: 'offline', expectedTotalFen });
 
 /**
  * Full checkout as a customer clicks it: three "add to cart" calls (random orderable units, 1–5 each), the

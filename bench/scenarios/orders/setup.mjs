@@ -39,10 +39,11 @@ export async function createBuyers(client, { tenantId, newId, names }) {
 
 /**
  * Sell units any gold dealer may order by 1: product on the shelf and visible to everyone, SKU and unit enabled,
- * no minimum and no multiple. Each with its SKU code and unit name (for the quick-order form).
+ * no minimum and no multiple. Each with its SKU code and unit name (for the quick-order form), its SKU id and its
+ * conversion to base units.
  */
 export async function orderableUnits(client, tenantId) {
-  const { rows } = await client.query(`select su.id, su.name as unit, s.code
+  const { rows } = await client.query(`select su.id, su.name as unit, s.code, s.id as sku_id, su.conversion
     from sku_units su join skus s on s.tenant_id = su.tenant_id and s.id = su.sku_id
     join products p on p.tenant_id = s.tenant_id and p.id = s.product_id
     where su.tenant_id = $1 and p.on_shelf and p.visible_types = '{}' and p.visible_level_ids = '{}' and s.enabled and su.enabled
@@ -57,24 +58,39 @@ export async function clearCarts(client, tenantId, memberIds) {
 }
 
 /**
- * Stock for every SKU when the company tracks stock (the inventory module's tables exist and a warehouse is
- * active): without it every order of a "block" product is refused with 409 out_of_stock. Each SKU gets
- * 10,000,000 base units in every active warehouse, booked as an inbound receipt so the ledger balances.
- * Returns the number of stock rows written, or null when stock is not tracked.
+ * Replaces a member's cart with `lines` ([{ id: sku unit id, qty, price: seen price in fen }]) in one statement
+ * (upserts them, deletes any other line), as the database owner: the refill before a measured submit.
  */
-export async function stockUp(client, { tenantId, newId, onHand = 10_000_000 }) {
+export async function refillCart(client, { tenantId, newId, memberId, customerId, lines }) {
+  await client.query(`with gone as (delete from cart_lines where tenant_id = $1 and member_id = $2 and sku_unit_id <> all($5::text[]))
+    insert into cart_lines (tenant_id, id, member_id, customer_id, sku_unit_id, qty, seen_price_fen)
+    select $1, t.id, $2, $3, t.unit, t.qty, t.price from unnest($4::text[], $5::text[], $6::int[], $7::bigint[]) as t(id, unit, qty, price)
+    on conflict (tenant_id, member_id, sku_unit_id) do update set qty = excluded.qty, seen_price_fen = excluded.seen_price_fen`,
+  [tenantId, memberId, customerId, lines.map(() => newId()), lines.map((l) => l.id), lines.map((l) => l.qty), lines.map((l) => l.price)]);
+}
+
+/**
+ * Stock when the company tracks stock (the inventory module's tables exist and a warehouse is active): without it
+ * every order of a "block" product is refused with 409 out_of_stock. Each SKU without a stock row yet (or only
+ * `skuIds`) gets `onHand` base units (default 10,000,000) in every active warehouse — or, when `onHand` is an
+ * array, its n-th figure in the n-th active warehouse by priority — booked as inbound movements so the ledger
+ * balances. Returns the number of stock rows written, or null when stock is not tracked.
+ */
+export async function stockUp(client, { tenantId, newId, onHand = 10_000_000, skuIds = null }) {
   const { rows: [t] } = await client.query(`select to_regclass('public.stock_levels') is not null and to_regclass('public.warehouses') is not null as tracked`);
   if (!t.tracked) return null;
-  const { rows: whs } = await client.query('select id from warehouses where tenant_id = $1 and active', [tenantId]);
+  const { rows: whs } = await client.query('select id from warehouses where tenant_id = $1 and active order by priority, id', [tenantId]);
   if (!whs.length) return null;
-  const { rows: skus } = await client.query(`select s.id from skus s where s.tenant_id = $1
-    and not exists (select 1 from stock_levels l where l.tenant_id = s.tenant_id and l.sku_id = s.id)`, [tenantId]);
+  if (Array.isArray(onHand) && onHand.length !== whs.length) throw new Error(`stock for ${onHand.length} warehouses, but the company has ${whs.length} active`);
+  const { rows: skus } = await client.query(`select s.id from skus s where s.tenant_id = $1 and ($2::text[] is null or s.id = any($2::text[]))
+    and not exists (select 1 from stock_levels l where l.tenant_id = s.tenant_id and l.sku_id = s.id)`, [tenantId, skuIds]);
   const levels = [];
   const moves = [];
-  for (const w of whs) {
+  for (const [i, w] of whs.entries()) {
+    const qty = Array.isArray(onHand) ? onHand[i] : onHand;
     for (const s of skus) {
-      levels.push([tenantId, w.id, s.id, onHand]);
-      moves.push([tenantId, newId(), w.id, s.id, 'inbound', onHand, 'inbound', 'bench-stock', 'system', 'bench']);
+      levels.push([tenantId, w.id, s.id, qty]);
+      moves.push([tenantId, newId(), w.id, s.id, 'inbound', qty, 'inbound', 'bench-stock', 'system', 'bench']);
     }
   }
   await client.query('begin');
@@ -85,5 +101,5 @@ export async function stockUp(client, { tenantId, newId, onHand = 10_000_000 }) 
   }
   await client.query('commit');
   await client.query('analyze stock_levels, stock_movements');
-  return { warehouses: whs.length, rows: levels.length };
+  return { warehouses: whs.length, warehouseIds: whs.map((w) => w.id), rows: levels.length };
 }
