@@ -47,6 +47,14 @@ import { createStockAlertsService } from './modules/inventory/stock-alerts.js';
 import { stockAlertRoutes } from './modules/inventory/stock-alerts.routes.js';
 import { registerTextGuard } from './platform/http/text-guard.js';
 import { problem } from './platform/errors/problem.js';
+import type { CarrierGateway } from './modules/logistics/carrier.js';
+import { kuaidi100Gateway } from './modules/logistics/kuaidi100.adapter.js';
+import { carrierWebhookRoutes } from './modules/logistics/webhook.routes.js';
+import { createShipmentsService } from './modules/fulfilment/shipments.service.js';
+import { createShippingFlow } from './modules/fulfilment/ship-shipment.js';
+import { createPickListsService } from './modules/fulfilment/pick-lists.service.js';
+import { fulfilmentRoutes } from './modules/fulfilment/fulfilment.routes.js';
+import { mallShipmentRoutes } from './modules/fulfilment/fulfilment.mall-routes.js';
 
 export interface AppDeps {
   config: Config;
@@ -54,6 +62,8 @@ export interface AppDeps {
   logger?: Logger;
   notifier?: Notifier;
   blobStore?: BlobStore;
+  /** The carrier integration; default: Kuaidi100 when the config names an account, else none (numbers typed in). */
+  carrierGateway?: CarrierGateway | null;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -139,7 +149,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  const gateway = deps.carrierGateway !== undefined ? deps.carrierGateway : config.kuaidi100 ? kuaidi100Gateway(config.kuaidi100) : null;
+  const shipping = createShippingFlow(database, { gateway, publicUrl: config.publicUrl, secret: config.sessionSecret, logger });
   await app.register(async (v1) => {
+    await v1.register(carrierWebhookRoutes({ database, gateway, secret: config.sessionSecret }));
     await v1.register(customers.publicRoutes);
     await v1.register(catalog.imagePublicRoutes);
     await v1.register(authRoutes({ auth, secureCookies: config.secureCookies, loginRateLimitPerMinute: config.loginRateLimitPerMinute }), { prefix: '/auth' });
@@ -154,12 +167,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(importRoutes({ database, imports, products: catalog.products }));
       await admin.register(pricingRoutes(createPricingService(database)));
       await admin.register(adminOrderRoutes({ database, orders, place }));
+      await admin.register(fulfilmentRoutes({ database, shipments: createShipmentsService(database), shipping, pickLists: createPickListsService(database), gateway }));
       await admin.register(inventoryRoutes(createInventoryService(database), createTransfersService(database), createStocktakesService(database), createReceiptsService(database), database));
     }, { prefix: '/admin' });
     await v1.register(customers.mallRoutes, { prefix: '/mall' });
     await v1.register(catalog.mallRoutes, { prefix: '/mall' });
     await v1.register(cartRoutes({ database, cart, lists }), { prefix: '/mall' });
     await v1.register(mallOrderRoutes({ database, orders, place, cart }), { prefix: '/mall' });
+    await v1.register(mallShipmentRoutes(database), { prefix: '/mall' });
     await v1.register(stockAlertRoutes(createStockAlertsService(database)), { prefix: '/mall' });
   }, { prefix: '/api/v1' });
 

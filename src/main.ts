@@ -7,6 +7,7 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { demoLogins } from './seed/seed-demo.js';
 import { prepareData } from './startup.js';
 import { startAutoConfirm } from './modules/orders/auto-confirm.js';
+import { startKuaidi100Simulator } from './modules/logistics/kuaidi100.simulator.js';
 
 function banner(config: Config) {
   const url = config.publicUrl;
@@ -78,8 +79,25 @@ async function primary(config: Config, log: Logger) {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
+/**
+ * 模拟快递: without a Kuaidi100 account (and outside production) a local simulated carrier plays Kuaidi100, so the
+ * demo issues waybill numbers and parcels move along (a step every 20 s) with signed pushes to our webhook. In
+ * cluster mode the primary runs it and hands its address and keys to the workers through their environment.
+ */
+async function withCarrierSimulator(config: Config, log: Logger): Promise<Config> {
+  if (!config.carrierSimulator || config.kuaidi100) return config;
+  const sim = await startKuaidi100Simulator({ autoAdvanceMs: 20_000 });
+  log.info({ url: sim.url }, 'carrier: local simulated Kuaidi100 (模拟快递); set KUAIDI100_KEY and KUAIDI100_CUSTOMER for the real one');
+  process.env.KUAIDI100_KEY = sim.key;
+  process.env.KUAIDI100_CUSTOMER = sim.customer;
+  process.env.KUAIDI100_SECRET = sim.secret;
+  process.env.KUAIDI100_POLL_URL = sim.url;
+  process.env.KUAIDI100_API_URL = sim.url;
+  return { ...config, kuaidi100: { pollUrl: sim.url, apiUrl: sim.url, key: sim.key, customer: sim.customer, secret: sim.secret } };
+}
+
 async function main() {
-  const config = loadConfig();
+  let config = loadConfig();
   const log = createLogger(config.logLevel);
   if (cluster.isWorker) {
     await serve(config, log, process.env.DINGHUO_WORKER_INDEX === '0', false);
@@ -87,6 +105,7 @@ async function main() {
   }
   if (!config.databaseUrl) acquireDataDirLock(config.dataDir);
   log.info(config.databaseUrl ? 'database: PostgreSQL server (DATABASE_URL)' : `database: embedded PGlite in ${config.dataDir}`);
+  config = await withCarrierSimulator(config, log);
   if (config.workers > 1) return primary(config, log);
   await serve(config, log, true, true);
   banner(config);

@@ -26,6 +26,12 @@ const envSchema = z.object({
   WEB_DIST: z.string().default('./dist/web'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   UPLOADS_DIR: z.string().optional(),
+  KUAIDI100_KEY: z.string().optional(),
+  KUAIDI100_CUSTOMER: z.string().optional(),
+  KUAIDI100_SECRET: z.string().optional(),
+  KUAIDI100_POLL_URL: z.string().url().default('https://poll.kuaidi100.com'),
+  KUAIDI100_API_URL: z.string().url().default('https://api.kuaidi100.com'),
+  CARRIER_SIMULATOR: z.enum(['on', 'off']).optional(),
 });
 
 export interface SmtpConfig { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
@@ -52,6 +58,10 @@ export interface Config {
   trustProxy: boolean;
   /** Uploaded files (product images); default DATA_DIR/uploads. */
   uploadsDir: string;
+  /** The Kuaidi100 (快递100) account for waybills and tracking; absent = tracking numbers are typed in. */
+  kuaidi100?: { pollUrl: string; apiUrl: string; key: string; customer: string; secret: string };
+  /** Start the local simulated carrier (模拟快递) and use it as Kuaidi100: default on outside production when no account is configured. */
+  carrierSimulator: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(e.WEB_DIST),
     trustProxy: e.TRUST_PROXY === 'true',
     uploadsDir: resolve(e.UPLOADS_DIR ?? join(dataDir, 'uploads')),
+    kuaidi100: e.KUAIDI100_KEY && e.KUAIDI100_CUSTOMER
+      ? { pollUrl: e.KUAIDI100_POLL_URL, apiUrl: e.KUAIDI100_API_URL, key: e.KUAIDI100_KEY, customer: e.KUAIDI100_CUSTOMER, secret: e.KUAIDI100_SECRET ?? '' }
+      : undefined,
+    carrierSimulator: (e.CARRIER_SIMULATOR ?? (e.NODE_ENV === 'production' || e.KUAIDI100_KEY ? 'off' : 'on')) === 'on',
   };
 }
 

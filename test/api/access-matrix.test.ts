@@ -51,6 +51,7 @@ const DOCUMENTED_PERMISSIONS: Record<string, string | null> = {
   'GET /api/v1/admin/roles': 'roles.read',
   'GET /api/v1/admin/warehouses': 'inventory.read', 'POST /api/v1/admin/warehouses': 'inventory.write', 'PATCH /api/v1/admin/warehouses/:id': 'inventory.write',
   'GET /api/v1/admin/stock': 'inventory.read', 'POST /api/v1/admin/stock/adjustments': 'inventory.write', 'GET /api/v1/admin/stock/movements': 'inventory.read',
+  'PUT /api/v1/admin/stock/:skuId/thresholds': 'inventory.write', 'GET /api/v1/admin/inventory/alerts': 'inventory.read',
   'GET /api/v1/admin/orders': 'orders.read', 'GET /api/v1/admin/orders/counts': 'orders.read', 'GET /api/v1/admin/orders/export': 'orders.read',
   'GET /api/v1/admin/orders/:id': 'orders.read', 'POST /api/v1/admin/orders/:id/approve': 'orders.read', 'POST /api/v1/admin/orders/:id/reject': 'orders.read',
   'POST /api/v1/admin/orders/:id/void': 'orders.void', 'POST /api/v1/admin/orders/:id/ship': 'orders.ship', 'POST /api/v1/admin/orders/:id/receive': 'orders.ship',
@@ -135,6 +136,8 @@ describe('the route table', () => {
       'GET /api/v1/images/:id/:size', 'GET /api/v1/mall/categories', 'GET /api/v1/mall/products', 'GET /api/v1/mall/products/:id', 'GET /api/v1/mall/suggest',
       'GET /api/v1/regions', 'GET /api/v1/tenant', 'POST /api/v1/auth/logout', 'POST /api/v1/auth/member/login', 'POST /api/v1/auth/register',
       'POST /api/v1/auth/reset/confirm', 'POST /api/v1/auth/reset/request', 'POST /api/v1/auth/staff/login',
+      // carrier pushes: no session, authenticated by the per-parcel signature instead
+      'POST /api/v1/webhooks/:via/:tenant/:shipmentId',
     ]);
   });
 

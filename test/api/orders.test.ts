@@ -193,7 +193,7 @@ describe('order lifecycle', () => {
     expect([cancel.statusCode, cancel.json().code]).toEqual([409, 'order_state_conflict']);
     const done = (await dealer.post(`/api/v1/mall/orders/${order.id}/receive`, { version: shipped.version })).json();
     expect(done.status).toBe('completed');
-    expect(done.events.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approve', 'approve', 'ship', 'receive']);
+    expect(done.events.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approve', 'approve', 'shipment_created', 'shipment_shipped', 'ship', 'receive']);
   });
 
   it('lets exactly one of two staff approving at once win; the other gets 409', async () => {

@@ -449,6 +449,39 @@ async function targetOrder(fx: Fixtures, status: 'pending_review' | 'pending_shi
   return o;
 }
 
+/** A shipment (status picking) of a fresh target order released to the warehouse. */
+async function targetShipment(fx: Fixtures) {
+  const o = await targetOrder(fx, 'pending_shipment');
+  const queue = await json<{ items: { orderId: string; warehouseId: string }[] }>(fx.owner.get('/api/v1/admin/fulfilment/queue?limit=200'));
+  const warehouseId = queue.items.find((i) => i.orderId === o.id)!.warehouseId;
+  return json<{ id: string; version: number; orderId: string; warehouseId: string }>(fx.owner.post('/api/v1/admin/shipments', { orderId: o.id, warehouseId }));
+}
+
+const FULFILMENT_RECIPES: Record<string, Recipe> = {
+  'GET /api/v1/admin/carriers': async () => ({ expect: [200] }),
+  'GET /api/v1/admin/fulfilment/queue': async () => ({ expect: [200] }),
+  'GET /api/v1/admin/shipments': async () => ({ query: { status: 'picking' }, expect: [200] }),
+  'POST /api/v1/admin/shipments': async (fx) => {
+    const o = await targetOrder(fx, 'pending_shipment');
+    const queue = await json<{ items: { orderId: string; warehouseId: string }[] }>(fx.owner.get('/api/v1/admin/fulfilment/queue?limit=200'));
+    return { body: { orderId: o.id, warehouseId: queue.items.find((i) => i.orderId === o.id)!.warehouseId }, expect: [201] };
+  },
+  'GET /api/v1/admin/shipments/:id': async (fx) => ({ params: { id: (await targetShipment(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/shipments/:id/pack': async (fx) => { const s = await targetShipment(fx); return { params: { id: s.id }, body: { version: s.version, packages: 2, weightGrams: 800 }, expect: [200] }; },
+  'POST /api/v1/admin/shipments/:id/ship': async (fx) => { const s = await targetShipment(fx); return { params: { id: s.id }, body: { version: s.version, carrierCode: 'shunfeng', trackingNo: `SF${fx.n()}00001` }, expect: [200] }; },
+  'POST /api/v1/admin/shipments/:id/cancel': async (fx) => { const s = await targetShipment(fx); return { params: { id: s.id }, body: { version: s.version }, expect: [200] }; },
+  // No carrier integration in these apps: asking the carrier is refused cleanly.
+  'POST /api/v1/admin/shipments/:id/tracking/refresh': async (fx) => ({ params: { id: (await targetShipment(fx)).id }, expect: [422] }),
+  'GET /api/v1/admin/shipments/:id/print/:kind': async (fx) => ({ params: { id: (await targetShipment(fx)).id, kind: 'delivery' }, expect: [200] }),
+  'POST /api/v1/admin/pick-lists': async (fx) => ({ body: { shipmentIds: [(await targetShipment(fx)).id] }, expect: [201] }),
+  'GET /api/v1/admin/pick-lists/:id/print': async (fx) => {
+    const p = await json<{ id: string }>(fx.owner.post('/api/v1/admin/pick-lists', { shipmentIds: [(await targetShipment(fx)).id] }));
+    return { params: { id: p.id }, expect: [200] };
+  },
+  'GET /api/v1/mall/orders/:id/shipments': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+  'POST /api/v1/webhooks/:via/:tenant/:shipmentId': async () => ({ params: { via: 'kuaidi100', tenant: 'demo', shipmentId: NO_SUCH_ID }, body: { param: '{}', sign: 'X' }, expect: [404] }),
+};
+
 const CART_RECIPES: Record<string, Recipe> = {
   'GET /api/v1/mall/cart': async () => ({ expect: [200] }),
   'POST /api/v1/mall/cart/lines': async (fx) => ({ body: { skuUnitId: await freshUnit(fx), qty: 3 }, expect: [200] }),
@@ -548,8 +581,10 @@ const CART_RECIPES: Record<string, Recipe> = {
   'POST /api/v1/admin/stock/adjustments': async (fx) => ({ body: { warehouseId: (await firstWarehouse(fx)).id, skuId: await demoSkuId(fx), delta: 5, kind: 'inbound', reason: 'QA 入库' }, expect: [201] }),
   'PUT /api/v1/admin/stock/:skuId/:warehouseId/safety-stock': async (fx) => ({ params: { skuId: await demoSkuId(fx), warehouseId: (await firstWarehouse(fx)).id }, body: { safetyStock: 0 }, expect: [200] }),
   'GET /api/v1/admin/stock/movements': async (fx) => ({ query: { skuId: await demoSkuId(fx) }, expect: [200] }),
+  'PUT /api/v1/admin/stock/:skuId/thresholds': async (fx) => ({ params: { skuId: await demoSkuId(fx) }, body: { lowStockQty: null, overstockQty: null }, expect: [200] }),
+  'GET /api/v1/admin/inventory/alerts': async () => ({ query: { kind: 'low' }, expect: [200] }),
 };
-Object.assign(RECIPES, CART_RECIPES);
+Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES);
 
 /** The recipe of a route, or a generic one (a well-formed id that names nothing, an empty body) for routes without one. */
 export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & { generic: boolean }> {

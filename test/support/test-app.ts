@@ -10,6 +10,8 @@ import { createLogger } from '../../src/platform/logger.js';
 import type { Message, Notifier } from '../../src/platform/mail/notifier.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createTestDatabase } from './test-db.js';
+import { checkStockLedgers } from '../../src/modules/inventory/check-ledgers.js';
+import type { CarrierGateway } from '../../src/modules/logistics/carrier.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -26,25 +28,29 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     SESSION_SECRET: 'test-secret-test-secret-test-secret-0123',
     DATA_DIR: '.tmp/test-data',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    CARRIER_SIMULATOR: 'off',
     ...overrides,
   });
 }
 
 /** The real app on a fresh database with the demo company seeded. */
-export async function createTestApp(opts: { config?: Record<string, string>; notifier?: Notifier } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Record<string, string>; notifier?: Notifier; carrierGateway?: CarrierGateway | null } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const uploads = mkdtempSync(join(tmpdir(), 'dinghuo-uploads-'));
   const blobStore = localBlobStore(uploads);
   const tenant = await seedDemo(database, undefined, blobStore);
   const config = testConfig(opts.config);
-  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier, blobStore });
+  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier, blobStore, carrierGateway: opts.carrierGateway ?? null });
   await app.ready();
   return {
     app, database, config, tenantId: tenant.id,
     async close() {
+      // Every test file that ran the app ends by proving its stock ledgers balance (what `dinghuo check-ledgers` checks).
+      const problems = await checkStockLedgers(database).catch((e: Error) => [{ what: 'check-ledgers failed', detail: e.message }]);
       await app.close();
       await database.close();
       rmSync(uploads, { recursive: true, force: true });
+      if (problems.length) throw new Error(`stock ledgers do not balance after this test file:\n${problems.map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
     },
   };
 }

@@ -17,6 +17,8 @@ export const staffMe = z.object({
   roles: z.array(z.object({ id: z.string(), code: z.string().nullable(), name: z.string() })),
   permissions: z.array(z.string()),
   dataScope: z.enum(['all', 'region', 'assigned']),
+  /** 仓库范围: the warehouses the user works on; empty = all. */
+  warehouseIds: z.array(z.string()),
 }).meta({ id: 'StaffMe' });
 
 export const memberMe = z.object({

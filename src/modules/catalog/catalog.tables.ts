@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, updatedAt, version } from '../../platform/db/columns.js';
 
 export const categories = pgTable('categories', {
@@ -112,10 +112,15 @@ export const skus = pgTable('skus', {
   baseUnit: text('base_unit').notNull(),
   enabled: boolean('enabled').notNull().default(true),
   sort: integer('sort').notNull().default(0),
+  /** 低库存线 of all warehouses together (available, base units); null = none. */
+  lowStockQty: bigint('low_stock_qty', { mode: 'number' }),
+  /** 积压线 of all warehouses together (on hand, base units); null = none. */
+  overstockQty: bigint('overstock_qty', { mode: 'number' }),
   createdAt: createdAt(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
+  check('skus_stock_thresholds', sql`(${t.lowStockQty} is null or ${t.lowStockQty} >= 0) and (${t.overstockQty} is null or ${t.overstockQty} >= 0) and (${t.lowStockQty} is null or ${t.overstockQty} is null or ${t.overstockQty} > ${t.lowStockQty})`),
   unique('skus_code_uq').on(t.tenantId, t.code),
   unique('skus_barcode_uq').on(t.tenantId, t.barcode),
   index('skus_product_idx').on(t.tenantId, t.productId),

@@ -8,6 +8,7 @@ import { idParam, idParams, versionField } from '../../platform/http/schemas.js'
 import type { InventoryService } from './inventory.service.js';
 import type { Database } from '../../platform/db/database.js';
 import { replenishmentList } from './replenishment.js';
+import { thresholdAlerts } from './threshold-alerts.js';
 import type { TransfersService } from './transfers.service.js';
 import type { StocktakesService } from './stocktakes.service.js';
 import type { ReceiptsService } from './receipts.service.js';
@@ -23,7 +24,15 @@ const warehouseFields = {
 const stockOut = z.object({
   skuId: z.string(), warehouseId: z.string(), warehouseName: z.string(), skuCode: z.string(), productName: z.string(), specText: z.string(), baseUnit: z.string(),
   onHand: z.number().int(), reserved: z.number().int(), safetyStock: z.number().int(), available: z.number().int(),
+  lowStockQty: z.number().int().nullable(), overstockQty: z.number().int().nullable(), skuLowStockQty: z.number().int().nullable(), skuOverstockQty: z.number().int().nullable(),
 }).meta({ id: 'StockLevel' });
+const qtyMark = z.number().int().min(0).max(1_000_000_000).nullable();
+const stockAlertOut = z.object({
+  scope: z.enum(['warehouse', 'sku']), skuId: z.string(), skuCode: z.string(), productName: z.string(), specText: z.string(), baseUnit: z.string(),
+  warehouseId: z.string().nullable(), warehouseName: z.string().nullable(), onHand: z.number().int(), reserved: z.number().int(), free: z.number().int(),
+  safetyStock: z.number().int(), lowMark: z.number().int().nullable(), overstockMark: z.number().int().nullable(), soldLast30Days: z.number().int(),
+  suggestedQty: z.number().int().nullable(), excessQty: z.number().int().nullable(),
+}).meta({ id: 'StockAlert' });
 const stockCursor = z.string().max(140).regex(/^[0-9A-Za-z_/-]+$/, 'not a cursor').optional();
 
 const transferOut = z.object({
@@ -65,9 +74,18 @@ export function inventoryRoutes(inventory: InventoryService, transfers: Transfer
       body: z.strictObject({ warehouseId: idParam, skuId: idParam, delta: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((n) => n !== 0, 'must not be 0'), kind: z.enum(['inbound', 'adjust']), reason: z.string().trim().min(1).max(200) }),
       response: { 201: z.object({ docId: z.string(), skuId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() }), ...errors } } },
     async (req, reply) => reply.status(201).send(await inventory.adjust(operatorCtx(req), req.body)));
-    r.put('/stock/:skuId/:warehouseId/safety-stock', { config: write, schema: { tags, summary: 'Set the safety stock (安全库存) of a SKU in a warehouse', params: z.object({ skuId: idParam, warehouseId: idParam }),
-      body: z.strictObject({ safetyStock: z.number().int().min(0).max(1_000_000_000) }), response: { 200: z.object({ skuId: z.string(), warehouseId: z.string(), safetyStock: z.number().int() }), ...errors } } },
-    async (req) => inventory.setSafetyStock(operatorCtx(req), req.params.skuId, req.params.warehouseId, req.body.safetyStock));
+    r.put('/stock/:skuId/:warehouseId/safety-stock', { config: write, schema: { tags, summary: 'Set the safety stock (安全库存) and the low-stock / overstock marks of a SKU in a warehouse', params: z.object({ skuId: idParam, warehouseId: idParam }),
+      body: z.strictObject({ safetyStock: z.number().int().min(0).max(1_000_000_000), lowStockQty: qtyMark.optional(), overstockQty: qtyMark.optional() }),
+      response: { 200: z.object({ skuId: z.string(), warehouseId: z.string(), safetyStock: z.number().int(), lowStockQty: z.number().int().nullable(), overstockQty: z.number().int().nullable() }), 422: problemSchema, ...errors } } },
+    async (req) => inventory.setSafetyStock(operatorCtx(req), req.params.skuId, req.params.warehouseId, req.body));
+    r.put('/stock/:skuId/thresholds', { config: write, schema: { tags, summary: 'Set the low-stock / overstock marks of a SKU over all warehouses together', params: z.object({ skuId: idParam }),
+      body: z.strictObject({ lowStockQty: qtyMark, overstockQty: qtyMark }),
+      response: { 200: z.object({ skuId: z.string(), lowStockQty: z.number().int().nullable(), overstockQty: z.number().int().nullable() }), 422: problemSchema, ...errors } } },
+    async (req) => inventory.setSkuThresholds(operatorCtx(req), req.params.skuId, req.body));
+    r.get('/inventory/alerts', { config: read, schema: { tags, summary: '库存预警: SKUs at or below their low-stock mark (with a suggested purchase) or above their overstock mark, per warehouse and per SKU',
+      querystring: z.strictObject({ kind: z.enum(['low', 'over']).default('low'), warehouseId: idParam.optional(), scope: z.enum(['warehouse', 'sku']).optional() }),
+      response: { 200: z.object({ kind: z.enum(['low', 'over']), items: z.array(stockAlertOut) }), ...errors } } },
+    async (req) => thresholdAlerts(database, operatorCtx(req), req.query));
     r.get('/stock-transfers', { config: read, schema: { tags, summary: 'Transfers between warehouses (调拨单)', querystring: z.strictObject({ ...pageQuery, status: z.enum(TRANSFER_STATUSES).optional() }), response: { 200: pageOf(transferOut), ...errors } } },
       async (req) => transfers.list(operatorCtx(req), req.query));
     r.post('/stock-transfers', { config: write, schema: { tags, summary: 'Draft a transfer between two warehouses',
@@ -113,7 +131,7 @@ export function inventoryRoutes(inventory: InventoryService, transfers: Transfer
       async (req, reply) => reply.type('text/html; charset=utf-8').send(await stocktakes.print(operatorCtx(req), req.params.id)));
     r.get('/stock/replenishment', { config: read, schema: { tags, summary: 'What to purchase: SKUs at or below safety stock, with 30-day sales and a suggested quantity',
       response: { 200: z.object({ items: z.array(z.object({ skuId: z.string(), skuCode: z.string(), productName: z.string(), baseUnit: z.string(), onHand: z.number().int(), reserved: z.number().int(),
-        safetyStock: z.number().int(), soldLast30Days: z.number().int(), suggestedQty: z.number().int() })) }), ...errors } } },
+        safetyStock: z.number().int(), lowMark: z.number().int(), soldLast30Days: z.number().int(), suggestedQty: z.number().int() })) }), ...errors } } },
     async (req) => replenishmentList(database, operatorCtx(req)));
     r.get('/stock/movements', { config: read, schema: { tags, summary: 'The stock ledger, newest first', querystring: z.strictObject({ ...pageQuery, skuId: idParam.optional(), warehouseId: idParam.optional() }),
       response: { 200: pageOf(z.object({ id: z.string(), warehouseId: z.string(), warehouseName: z.string(), skuId: z.string(), skuCode: z.string(), productName: z.string(), kind: z.string(), onHandDelta: z.number().int(), reservedDelta: z.number().int(), docType: z.string(), docId: z.string(), reason: z.string().nullable(), actorKind: z.string(), actorId: z.string(), at: z.string() })), ...errors } } },

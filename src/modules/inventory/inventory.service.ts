@@ -9,6 +9,25 @@ import { recordAudit } from '../audit/audit.js';
 import { products, skus } from '../catalog/catalog.tables.js';
 import { stockLevels, stockMovements, warehouses } from './inventory.tables.js';
 import { changeOnHand } from './stock-ledger.js';
+import { thresholdProblem } from './domain/stock-thresholds.js';
+import { assertWarehouseAllowed, inScope } from './warehouse-scope.js';
+
+export interface LevelThresholds { safetyStock: number; lowStockQty?: number | null; overstockQty?: number | null }
+export interface SkuThresholds { lowStockQty: number | null; overstockQty: number | null }
+
+/** Only the warehouses a limited staff user may see; naming one outside them is 403 warehouse_forbidden. */
+function warehouseFilter(actor: Operator, column: typeof stockLevels.warehouseId | typeof stockMovements.warehouseId, named?: string): SQL | undefined {
+  if (named) {
+    assertWarehouseAllowed(actor, named);
+    return eq(column, named);
+  }
+  return inScope(actor, column);
+}
+
+function assertThresholds(t: { safetyStock?: number; lowStockQty: number | null; overstockQty: number | null }) {
+  const problem = thresholdProblem(t);
+  if (problem) throw new AppError('stock_thresholds_invalid', { message: `overstockQty ${problem.message}`, errors: [problem] });
+}
 
 export interface WarehouseInput { code: string; name: string; address?: string; regionIds?: string[]; priority?: number; active?: boolean }
 
@@ -39,14 +58,18 @@ export function createInventoryService(database: Database) {
       return toWarehouse(w);
     }),
 
-    /** Stock per SKU and warehouse, with what is available to sell; `low` = on hand minus reserved at or below the safety stock. */
+    /**
+     * Stock per SKU and warehouse (those of the user's 仓库范围), with what is available to sell; `low` = on hand minus
+     * reserved at or below the low mark (the low-stock quantity, else the safety stock).
+     */
     stock: (ctx: Ctx<Operator>, q: { warehouseId?: string; skuId?: string; q?: string; low?: boolean; limit: number; cursor?: string }) => database.tx(ctx.tenantId, async (tx) => {
-      const where: (SQL | undefined)[] = [eq(stockLevels.tenantId, ctx.tenantId), q.warehouseId ? eq(stockLevels.warehouseId, q.warehouseId) : undefined,
+      const where: (SQL | undefined)[] = [eq(stockLevels.tenantId, ctx.tenantId), warehouseFilter(ctx.actor, stockLevels.warehouseId, q.warehouseId),
         q.skuId ? eq(stockLevels.skuId, q.skuId) : undefined,
         q.q ? or(ilike(skus.code, `${q.q.replace(/[\\%_]/g, '\\$&')}%`), ilike(products.name, `%${q.q.replace(/[\\%_]/g, '\\$&')}%`)) : undefined,
-        q.low ? sql`${stockLevels.onHand} - ${stockLevels.reserved} <= ${stockLevels.safetyStock}` : undefined,
+        q.low ? sql`${stockLevels.onHand} - ${stockLevels.reserved} <= coalesce(${stockLevels.lowStockQty}, ${stockLevels.safetyStock})` : undefined,
         q.cursor ? lt(sql`${stockLevels.skuId} || '/' || ${stockLevels.warehouseId}`, q.cursor) : undefined];
-      const rows = await tx.select({ l: stockLevels, skuCode: skus.code, productName: products.name, specValues: skus.specValues, baseUnit: skus.baseUnit, warehouseName: warehouses.name })
+      const rows = await tx.select({ l: stockLevels, skuCode: skus.code, productName: products.name, specValues: skus.specValues, baseUnit: skus.baseUnit, warehouseName: warehouses.name,
+        skuLow: skus.lowStockQty, skuOver: skus.overstockQty })
         .from(stockLevels)
         .innerJoin(skus, and(eq(skus.tenantId, stockLevels.tenantId), eq(skus.id, stockLevels.skuId)))
         .innerJoin(products, and(eq(products.tenantId, skus.tenantId), eq(products.id, skus.productId)))
@@ -55,12 +78,14 @@ export function createInventoryService(database: Database) {
       return toPage(rows.map((r) => ({ ...r, id: `${r.l.skuId}/${r.l.warehouseId}` })), q.limit, (r) => ({
         skuId: r.l.skuId, warehouseId: r.l.warehouseId, warehouseName: r.warehouseName, skuCode: r.skuCode, productName: r.productName,
         specText: r.specValues.join(' / '), baseUnit: r.baseUnit, onHand: r.l.onHand, reserved: r.l.reserved, safetyStock: r.l.safetyStock,
-        available: r.l.onHand - r.l.reserved - r.l.safetyStock,
+        available: r.l.onHand - r.l.reserved - r.l.safetyStock, lowStockQty: r.l.lowStockQty, overstockQty: r.l.overstockQty,
+        skuLowStockQty: r.skuLow, skuOverstockQty: r.skuOver,
       }));
     }),
 
     /** 入库 / 调整: one line of stock in (positive) or out (negative, never below what is reserved), with a reason. */
     adjust: (ctx: Ctx<Operator>, input: { warehouseId: string; skuId: string; delta: number; kind: 'inbound' | 'adjust'; reason: string }) => database.tx(ctx.tenantId, async (tx) => {
+      assertWarehouseAllowed(ctx.actor, input.warehouseId);
       const [w] = await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, input.warehouseId)));
       if (!w) throw new AppError('validation_failed', { message: 'unknown warehouse', errors: [{ path: 'body.warehouseId', message: 'unknown warehouse' }] });
       const [s] = await tx.select({ id: skus.id }).from(skus).where(and(eq(skus.tenantId, ctx.tenantId), eq(skus.id, input.skuId)));
@@ -78,15 +103,38 @@ export function createInventoryService(database: Database) {
       return { docId, skuId: l.skuId, warehouseId: l.warehouseId, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved - l.safetyStock };
     }),
 
-    /** 安全库存: stock kept back from sale in one warehouse; the row is low once on hand minus reserved is down to it. */
-    setSafetyStock: (ctx: Ctx<Operator>, skuId: string, warehouseId: string, safetyStock: number) => database.tx(ctx.tenantId, async (tx) => {
+    /**
+     * 安全库存 (kept back from sale in one warehouse) and the level's 库存预警 marks: low-stock quantity (null = the safety
+     * stock is the low mark) and overstock quantity (null = none). Marks left out of the input stay as they are.
+     */
+    setSafetyStock: (ctx: Ctx<Operator>, skuId: string, warehouseId: string, input: LevelThresholds) => database.tx(ctx.tenantId, async (tx) => {
+      assertWarehouseAllowed(ctx.actor, warehouseId);
       const [w] = await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, warehouseId)));
       const [s] = await tx.select({ id: skus.id }).from(skus).where(and(eq(skus.tenantId, ctx.tenantId), eq(skus.id, skuId)));
       if (!w || !s) throw notFound('stock row');
-      await tx.insert(stockLevels).values({ tenantId: ctx.tenantId, skuId, warehouseId, safetyStock })
-        .onConflictDoUpdate({ target: [stockLevels.tenantId, stockLevels.skuId, stockLevels.warehouseId], set: { safetyStock, updatedAt: new Date() } });
-      await recordAudit(tx, ctx, { action: 'stock.safety_stock', entityType: 'sku', entityId: skuId, before: null, after: { warehouseId, safetyStock } });
-      return { skuId, warehouseId, safetyStock };
+      const [before] = await tx.select().from(stockLevels).where(and(eq(stockLevels.tenantId, ctx.tenantId), eq(stockLevels.skuId, skuId), eq(stockLevels.warehouseId, warehouseId))).for('update');
+      const next = {
+        safetyStock: input.safetyStock,
+        lowStockQty: input.lowStockQty !== undefined ? input.lowStockQty : before?.lowStockQty ?? null,
+        overstockQty: input.overstockQty !== undefined ? input.overstockQty : before?.overstockQty ?? null,
+      };
+      assertThresholds(next);
+      await tx.insert(stockLevels).values({ tenantId: ctx.tenantId, skuId, warehouseId, ...next })
+        .onConflictDoUpdate({ target: [stockLevels.tenantId, stockLevels.skuId, stockLevels.warehouseId], set: { ...next, updatedAt: new Date() } });
+      const old = before ? { safetyStock: before.safetyStock, lowStockQty: before.lowStockQty, overstockQty: before.overstockQty } : null;
+      await recordAudit(tx, ctx, { action: 'stock.safety_stock', entityType: 'sku', entityId: skuId, before: old && { warehouseId, ...old }, after: { warehouseId, ...next } });
+      return { skuId, warehouseId, ...next };
+    }),
+
+    /** The SKU's 库存预警 marks over all active warehouses together (null = none). */
+    setSkuThresholds: (ctx: Ctx<Operator>, skuId: string, input: SkuThresholds) => database.tx(ctx.tenantId, async (tx) => {
+      assertThresholds(input);
+      const [before] = await tx.select({ lowStockQty: skus.lowStockQty, overstockQty: skus.overstockQty }).from(skus).where(and(eq(skus.tenantId, ctx.tenantId), eq(skus.id, skuId))).for('update');
+      if (!before) throw notFound('SKU');
+      const next = { lowStockQty: input.lowStockQty, overstockQty: input.overstockQty };
+      await tx.update(skus).set(next).where(and(eq(skus.tenantId, ctx.tenantId), eq(skus.id, skuId)));
+      await recordAudit(tx, ctx, { action: 'stock.sku_thresholds', entityType: 'sku', entityId: skuId, before, after: next });
+      return { skuId, ...next };
     }),
 
     /** The ledger of one SKU (optionally in one warehouse), newest first. */
@@ -96,7 +144,7 @@ export function createInventoryService(database: Database) {
         .innerJoin(products, and(eq(products.tenantId, skus.tenantId), eq(products.id, skus.productId)))
         .innerJoin(warehouses, and(eq(warehouses.tenantId, stockMovements.tenantId), eq(warehouses.id, stockMovements.warehouseId)))
         .where(and(eq(stockMovements.tenantId, ctx.tenantId),
-          q.skuId ? eq(stockMovements.skuId, q.skuId) : undefined, q.warehouseId ? eq(stockMovements.warehouseId, q.warehouseId) : undefined,
+          q.skuId ? eq(stockMovements.skuId, q.skuId) : undefined, warehouseFilter(ctx.actor, stockMovements.warehouseId, q.warehouseId),
           q.cursor ? lt(stockMovements.id, q.cursor) : undefined)).orderBy(desc(stockMovements.id)).limit(q.limit + 1);
       return toPage(rows.map((r) => ({ ...r, id: r.m.id })), q.limit, ({ m, skuCode, productName, warehouseName }) => ({
         id: m.id, warehouseId: m.warehouseId, warehouseName, skuId: m.skuId, skuCode, productName, kind: m.kind, onHandDelta: m.onHandDelta, reservedDelta: m.reservedDelta,

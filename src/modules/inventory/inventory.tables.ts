@@ -30,11 +30,16 @@ export const stockLevels = pgTable('stock_levels', {
   onHand: bigint('on_hand', { mode: 'number' }).notNull().default(0),
   reserved: bigint('reserved', { mode: 'number' }).notNull().default(0),
   safetyStock: bigint('safety_stock', { mode: 'number' }).notNull().default(0),
+  /** 低库存线: available below it is low stock; null = the safety stock is the low mark. */
+  lowStockQty: bigint('low_stock_qty', { mode: 'number' }),
+  /** 积压线: on hand above it is overstock; null = no upper mark. */
+  overstockQty: bigint('overstock_qty', { mode: 'number' }),
   updatedAt: updatedAt(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.skuId, t.warehouseId] }),
   check('stock_levels_on_hand_nonneg', sql`${t.onHand} >= 0`),
   check('stock_levels_reserved_range', sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.onHand}`),
+  check('stock_levels_thresholds', sql`(${t.lowStockQty} is null or ${t.lowStockQty} >= 0) and (${t.overstockQty} is null or ${t.overstockQty} >= 0) and (${t.lowStockQty} is null or ${t.overstockQty} is null or ${t.overstockQty} > ${t.lowStockQty})`),
   foreignKey({ columns: [t.tenantId, t.warehouseId], foreignColumns: [warehouses.tenantId, warehouses.id] }),
   foreignKey({ columns: [t.tenantId, t.skuId], foreignColumns: [skus.tenantId, skus.id] }),
 ]);

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.js';
 import { products, skus } from '../catalog/catalog.tables.js';
 import { inboundReceipts, warehouses, type ReceiptLine, type ReceiptStatus } from './inventory.tables.js';
 import { changeOnHand } from './stock-ledger.js';
+import { assertWarehouseAllowed, inScope } from './warehouse-scope.js';
 
 type Row = typeof inboundReceipts.$inferSelect;
 export interface ReceiptInput { warehouseId: string; supplier?: string; lines: { skuId: string; qty: number; costPriceFen?: number }[]; remark?: string }
@@ -29,6 +30,7 @@ export function createReceiptsService(database: Database) {
   async function lock(tx: Tx, ctx: Ctx<Operator>, id: string, version: number) {
     const [r] = await tx.select().from(inboundReceipts).where(and(eq(inboundReceipts.tenantId, ctx.tenantId), eq(inboundReceipts.id, id))).for('update');
     if (!r) throw notFound('inbound receipt');
+    assertWarehouseAllowed(ctx.actor, r.warehouseId);
     if (r.version !== version) throw new AppError('version_conflict', { message: 'the receipt was changed by someone else; reload' });
     if (r.status !== 'draft') throw new AppError('invalid_state', { message: `the receipt is already ${r.status}`, details: { status: r.status } });
     return r;
@@ -38,11 +40,13 @@ export function createReceiptsService(database: Database) {
   const one = async (tx: Tx, ctx: Ctx<Operator>, id: string) => {
     const [r] = await tx.select().from(inboundReceipts).where(and(eq(inboundReceipts.tenantId, ctx.tenantId), eq(inboundReceipts.id, id)));
     if (!r) throw notFound('inbound receipt');
+    assertWarehouseAllowed(ctx.actor, r.warehouseId);
     return r;
   };
 
   return {
     create: (ctx: Ctx<Operator>, input: ReceiptInput) => database.tx(ctx.tenantId, async (tx) => {
+      assertWarehouseAllowed(ctx.actor, input.warehouseId);
       const [w] = await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, input.warehouseId)));
       if (!w) throw new AppError('validation_failed', { message: 'unknown warehouse', errors: [{ path: 'body.warehouseId', message: 'unknown warehouse' }] });
       const lines: ReceiptLine[] = [];
@@ -62,6 +66,7 @@ export function createReceiptsService(database: Database) {
 
     list: (ctx: Ctx<Operator>, q: { status?: ReceiptStatus; limit: number; cursor?: string }) => database.tx(ctx.tenantId, async (tx) =>
       toPage(await tx.select().from(inboundReceipts).where(and(eq(inboundReceipts.tenantId, ctx.tenantId), q.status ? eq(inboundReceipts.status, q.status) : undefined,
+        inScope(ctx.actor, inboundReceipts.warehouseId),
         q.cursor ? lt(inboundReceipts.id, q.cursor) : undefined)).orderBy(desc(inboundReceipts.id)).limit(q.limit + 1), q.limit, out)),
 
     get: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, async (tx) => out(await one(tx, ctx, id))),

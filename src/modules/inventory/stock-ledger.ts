@@ -13,7 +13,8 @@ import { regions } from '../customers/customers.tables.js';
 import { allocate, mergeNeeds, type Availability } from './domain/allocate.js';
 import { orderAllocations, stockLevels, stockMovements, warehouses, type MovementKind } from './inventory.tables.js';
 import { notifyArrivals } from './stock-alerts.js';
-import { emitLowStockCrossings } from './replenishment.js';
+import { emitThresholdCrossings } from './threshold-events.js';
+import { availableBySku } from './availability.js';
 
 export interface StockLine { skuId: string; skuCode: string; baseQty: number; policy: 'block' | 'backorder' | 'preorder' }
 
@@ -85,7 +86,7 @@ export async function reserveOrderStock(tx: Tx, tenantId: string, actor: Actor, 
     returning l.sku_id`)) as unknown as { rows: unknown[] };
   if (res.rows.length !== allocations.length) throw new AppError('out_of_stock', { message: 'stock changed while reserving; try again' });
   await recordMovements(tx, tenantId, actor, allocations.map((a) => ({ warehouseId: a.warehouseId, skuId: a.skuId, kind: 'reserve' as const, reservedDelta: a.qty, docType: 'order', docId: order.id })));
-  await emitLowStockCrossings(tx, tenantId, allocations);
+  await emitThresholdCrossings(tx, tenantId, allocations.map((a) => ({ skuId: a.skuId, warehouseId: a.warehouseId, reservedDelta: a.qty })));
   for (let i = 0; i < allocations.length; i += 500) {
     await tx.insert(orderAllocations).values(allocations.slice(i, i + 500).map((a) => ({ tenantId, orderId: order.id, skuId: a.skuId, warehouseId: a.warehouseId, reserved: a.qty })))
       .onConflictDoUpdate({ target: [orderAllocations.tenantId, orderAllocations.orderId, orderAllocations.skuId, orderAllocations.warehouseId], set: { reserved: sql`${orderAllocations.reserved} + excluded.reserved` } });
@@ -110,18 +111,7 @@ export async function releaseOrderStock(tx: Tx, tenantId: string, actor: Actor, 
   }
 }
 
-/** Ships an order's reserved stock: it leaves on-hand and reserved together. */
-export async function shipOrderStock(tx: Tx, tenantId: string, actor: Actor, orderId: string) {
-  for (const a of await openAllocations(tx, tenantId, orderId)) {
-    await tx.update(stockLevels).set({ onHand: sql`${stockLevels.onHand} - ${a.reserved}`, reserved: sql`${stockLevels.reserved} - ${a.reserved}`, updatedAt: new Date() })
-      .where(and(eq(stockLevels.tenantId, tenantId), eq(stockLevels.skuId, a.skuId), eq(stockLevels.warehouseId, a.warehouseId)));
-    await recordMovement(tx, tenantId, actor, { warehouseId: a.warehouseId, skuId: a.skuId, kind: 'ship', onHandDelta: -a.reserved, reservedDelta: -a.reserved, docType: 'order', docId: orderId });
-    await tx.update(orderAllocations).set({ reserved: 0, shipped: sql`${orderAllocations.shipped} + ${a.reserved}` })
-      .where(and(eq(orderAllocations.tenantId, tenantId), eq(orderAllocations.orderId, orderId), eq(orderAllocations.skuId, a.skuId), eq(orderAllocations.warehouseId, a.warehouseId)));
-  }
-}
-
-/** Adds to (or takes from) on-hand stock: inbound receipts and manual adjustments. Never below what is reserved. */
+/** Adds to (or takes from) on-hand stock: inbound receipts and manual adjustments. Never below what is reserved; threshold crossings become events. */
 export async function changeOnHand(tx: Tx, tenantId: string, actor: Actor, c: { warehouseId: string; skuId: string; delta: number; kind: 'inbound' | 'adjust'; docType: string; docId: string; reason?: string | null }) {
   await tx.insert(stockLevels).values({ tenantId, warehouseId: c.warehouseId, skuId: c.skuId }).onConflictDoNothing();
   const [row] = await lockLevels(tx, tenantId, [c.skuId]).then((rows) => rows.filter((r) => r.warehouseId === c.warehouseId));
@@ -131,5 +121,24 @@ export async function changeOnHand(tx: Tx, tenantId: string, actor: Actor, c: { 
   await tx.update(stockLevels).set({ onHand: sql`${stockLevels.onHand} + ${c.delta}`, updatedAt: new Date() })
     .where(and(eq(stockLevels.tenantId, tenantId), eq(stockLevels.skuId, c.skuId), eq(stockLevels.warehouseId, c.warehouseId)));
   await recordMovement(tx, tenantId, actor, { warehouseId: c.warehouseId, skuId: c.skuId, kind: c.kind, onHandDelta: c.delta, docType: c.docType, docId: c.docId, reason: c.reason });
+  await emitThresholdCrossings(tx, tenantId, [{ skuId: c.skuId, warehouseId: c.warehouseId, onHandDelta: c.delta }]);
   if (c.delta > 0) await notifyArrivals(tx, tenantId, c.skuId, actor);
+}
+
+/**
+ * Available-to-promise without reserving (tenant setting: reserve at approval): refuses, like `reserveOrderStock`,
+ * a short line whose product blocks, so customers are not taken orders for stock that is not there; the stock
+ * itself is reserved when the order is approved.
+ */
+export async function checkOrderStock(tx: Tx, tenantId: string, lines: StockLine[]) {
+  const needs = mergeNeeds(lines.map((l) => ({ skuId: l.skuId, qty: l.baseQty })));
+  const available = await availableBySku(tx, tenantId, needs.map((n) => n.skuId));
+  if (!available) return;
+  const short = needs.filter((n) => (available.get(n.skuId) ?? 0) < n.qty && lines.find((l) => l.skuId === n.skuId)!.policy === 'block');
+  if (short.length) {
+    throw new AppError('out_of_stock', {
+      message: `not enough stock for ${short.map((s) => lines.find((l) => l.skuId === s.skuId)!.skuCode).join(', ')}`,
+      details: { lines: short.map((s) => ({ skuId: s.skuId, skuCode: lines.find((l) => l.skuId === s.skuId)!.skuCode, wanted: s.qty, available: available.get(s.skuId) ?? 0 })) },
+    });
+  }
 }

@@ -14,6 +14,8 @@ import { recordAudit } from '../audit/audit.js';
 import { products, skus } from '../catalog/catalog.tables.js';
 import { stockLevels, stocktakes, warehouses, type StocktakeLine, type StocktakeStatus } from './inventory.tables.js';
 import { recordMovements } from './stock-ledger.js';
+import { assertWarehouseAllowed, inScope } from './warehouse-scope.js';
+import { emitThresholdCrossings } from './threshold-events.js';
 
 type Row = typeof stocktakes.$inferSelect;
 const out = (s: Row) => ({
@@ -28,6 +30,7 @@ export function createStocktakesService(database: Database) {
   async function lock(tx: Tx, ctx: Ctx<Operator>, id: string, version: number) {
     const [s] = await tx.select().from(stocktakes).where(and(eq(stocktakes.tenantId, ctx.tenantId), eq(stocktakes.id, id))).for('update');
     if (!s) throw notFound('stocktake');
+    assertWarehouseAllowed(ctx.actor, s.warehouseId);
     if (s.version !== version) throw new AppError('version_conflict', { message: 'the stocktake was changed by someone else; reload' });
     if (s.status !== 'counting') throw new AppError('invalid_state', { message: `the stocktake is already ${s.status}`, details: { status: s.status } });
     return s;
@@ -38,6 +41,7 @@ export function createStocktakesService(database: Database) {
   return {
     /** A count sheet of every SKU the warehouse holds (or of the SKUs named). */
     create: (ctx: Ctx<Operator>, input: { warehouseId: string; skuIds?: string[]; remark?: string }) => database.tx(ctx.tenantId, async (tx) => {
+      assertWarehouseAllowed(ctx.actor, input.warehouseId);
       const [w] = await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, input.warehouseId)));
       if (!w) throw new AppError('validation_failed', { message: 'unknown warehouse', errors: [{ path: 'body.warehouseId', message: 'unknown warehouse' }] });
       const held = await tx.select({ skuId: stockLevels.skuId, onHand: stockLevels.onHand }).from(stockLevels)
@@ -59,11 +63,13 @@ export function createStocktakesService(database: Database) {
 
     list: (ctx: Ctx<Operator>, q: { status?: StocktakeStatus; limit: number; cursor?: string }) => database.tx(ctx.tenantId, async (tx) =>
       toPage(await tx.select().from(stocktakes).where(and(eq(stocktakes.tenantId, ctx.tenantId), q.status ? eq(stocktakes.status, q.status) : undefined,
+        inScope(ctx.actor, stocktakes.warehouseId),
         q.cursor ? lt(stocktakes.id, q.cursor) : undefined)).orderBy(desc(stocktakes.id)).limit(q.limit + 1), q.limit, out)),
 
     get: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, async (tx) => {
       const [s] = await tx.select().from(stocktakes).where(and(eq(stocktakes.tenantId, ctx.tenantId), eq(stocktakes.id, id)));
       if (!s) throw notFound('stocktake');
+      assertWarehouseAllowed(ctx.actor, s.warehouseId);
       return out(s);
     }),
 
@@ -95,6 +101,7 @@ export function createStocktakesService(database: Database) {
           }
         }
         await recordMovements(tx, ctx.tenantId, ctx.actor, diffs.map((d) => ({ warehouseId: s.warehouseId, skuId: d.skuId, kind: 'stocktake' as const, onHandDelta: d.delta, docType: 'stocktake', docId: s.id })));
+        await emitThresholdCrossings(tx, ctx.tenantId, diffs.map((d) => ({ skuId: d.skuId, warehouseId: s.warehouseId, onHandDelta: d.delta })));
       }
       const [after] = await save(tx, ctx, s, { status: 'confirmed', confirmedAt: new Date() });
       await recordAudit(tx, ctx, { action: 'stocktake.confirm', entityType: 'stocktake', entityId: s.id, before: null, after: { stocktakeNo: s.stocktakeNo, differences: diffs } });
@@ -107,6 +114,7 @@ export function createStocktakesService(database: Database) {
     print: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, async (tx) => {
       const [s] = await tx.select().from(stocktakes).where(and(eq(stocktakes.tenantId, ctx.tenantId), eq(stocktakes.id, id)));
       if (!s) throw notFound('stocktake');
+      assertWarehouseAllowed(ctx.actor, s.warehouseId);
       const [w] = await tx.select({ name: warehouses.name }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, s.warehouseId)));
       return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>盘点单 ${esc(s.stocktakeNo)}</title><style>
 body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px}h1{font-size:20px;text-align:center}

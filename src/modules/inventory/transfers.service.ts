@@ -4,7 +4,7 @@
  * transfer racing an order's reservation for the same stock can never oversell: whichever commits second sees the
  * stock the first left.
  */
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Ctx, Operator } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { nextSequence } from '../../platform/db/sequences.js';
@@ -16,6 +16,8 @@ import { products, skus } from '../catalog/catalog.tables.js';
 import { stockLevels, stockTransfers, warehouses, type TransferStatus } from './inventory.tables.js';
 import { recordMovements } from './stock-ledger.js';
 import { notifyArrivals } from './stock-alerts.js';
+import { emitThresholdCrossings } from './threshold-events.js';
+import { allowedWarehouseIds, assertAnyWarehouseAllowed, assertWarehouseAllowed } from './warehouse-scope.js';
 
 export interface TransferInput { fromWarehouseId: string; toWarehouseId: string; lines: { skuId: string; qty: number }[]; remark?: string }
 type Row = typeof stockTransfers.$inferSelect;
@@ -32,9 +34,12 @@ function merged(lines: { skuId: string; qty: number }[]) {
 }
 
 export function createTransfersService(database: Database) {
-  async function lockTransfer(tx: Tx, ctx: Ctx<Operator>, id: string, version: number, from: TransferStatus) {
+  /** `end`: the warehouse the step happens at (ship: the source, receive: the destination); else either end will do. */
+  async function lockTransfer(tx: Tx, ctx: Ctx<Operator>, id: string, version: number, from: TransferStatus, end?: 'from' | 'to') {
     const [t] = await tx.select().from(stockTransfers).where(and(eq(stockTransfers.tenantId, ctx.tenantId), eq(stockTransfers.id, id))).for('update');
     if (!t) throw notFound('transfer');
+    if (end) assertWarehouseAllowed(ctx.actor, end === 'from' ? t.fromWarehouseId : t.toWarehouseId);
+    else assertAnyWarehouseAllowed(ctx.actor, [t.fromWarehouseId, t.toWarehouseId]);
     if (t.version !== version) throw new AppError('version_conflict', { message: 'the transfer was changed by someone else; reload' });
     if (t.status !== from) throw new AppError('invalid_state', { message: `the transfer is ${t.status}`, details: { status: t.status } });
     return t;
@@ -44,6 +49,7 @@ export function createTransfersService(database: Database) {
 
   return {
     create: (ctx: Ctx<Operator>, input: TransferInput) => database.tx(ctx.tenantId, async (tx) => {
+      assertAnyWarehouseAllowed(ctx.actor, [input.fromWarehouseId, input.toWarehouseId]);
       if (input.fromWarehouseId === input.toWarehouseId) {
         throw new AppError('validation_failed', { message: 'a transfer needs two different warehouses', errors: [{ path: 'body.toWarehouseId', message: 'same as fromWarehouseId' }] });
       }
@@ -68,7 +74,9 @@ export function createTransfersService(database: Database) {
     }),
 
     list: (ctx: Ctx<Operator>, q: { status?: TransferStatus; limit: number; cursor?: string }) => database.tx(ctx.tenantId, async (tx) => {
+      const allowed = allowedWarehouseIds(ctx.actor);
       const rows = await tx.select().from(stockTransfers).where(and(eq(stockTransfers.tenantId, ctx.tenantId), q.status ? eq(stockTransfers.status, q.status) : undefined,
+        allowed ? or(inArray(stockTransfers.fromWarehouseId, allowed), inArray(stockTransfers.toWarehouseId, allowed)) : undefined,
         q.cursor ? lt(stockTransfers.id, q.cursor) : undefined)).orderBy(desc(stockTransfers.id)).limit(q.limit + 1);
       return toPage(rows, q.limit, out);
     }),
@@ -76,12 +84,13 @@ export function createTransfersService(database: Database) {
     get: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, async (tx) => {
       const [t] = await tx.select().from(stockTransfers).where(and(eq(stockTransfers.tenantId, ctx.tenantId), eq(stockTransfers.id, id)));
       if (!t) throw notFound('transfer');
+      assertAnyWarehouseAllowed(ctx.actor, [t.fromWarehouseId, t.toWarehouseId]);
       return out(t);
     }),
 
     /** Ships: the stock leaves the source warehouse (never what is reserved for orders or kept as safety stock). */
     ship: (ctx: Ctx<Operator>, id: string, version: number) => database.tx(ctx.tenantId, async (tx) => {
-      const t = await lockTransfer(tx, ctx, id, version, 'draft');
+      const t = await lockTransfer(tx, ctx, id, version, 'draft', 'from');
       await tx.select().from(stockLevels).where(and(eq(stockLevels.tenantId, ctx.tenantId), sql`${stockLevels.skuId} = any(${sql.param(t.lines.map((l) => l.skuId))}::text[])`))
         .orderBy(stockLevels.skuId, stockLevels.warehouseId).for('update');
       const short: { skuId: string; wanted: number; available: number }[] = [];
@@ -96,6 +105,7 @@ export function createTransfersService(database: Database) {
       }
       if (short.length) throw new AppError('insufficient_stock', { message: 'the source warehouse does not have that much free stock', details: { lines: short } });
       await recordMovements(tx, ctx.tenantId, ctx.actor, t.lines.map((l) => ({ warehouseId: t.fromWarehouseId, skuId: l.skuId, kind: 'transfer_out' as const, onHandDelta: -l.qty, docType: 'transfer', docId: t.id })));
+      await emitThresholdCrossings(tx, ctx.tenantId, t.lines.map((l) => ({ skuId: l.skuId, warehouseId: t.fromWarehouseId, onHandDelta: -l.qty })));
       const [after] = await setStatus(tx, ctx, t, { status: 'in_transit', shippedAt: new Date() });
       await recordAudit(tx, ctx, { action: 'transfer.ship', entityType: 'stock_transfer', entityId: t.id, before: out(t), after: out(after) });
       return out(after);
@@ -103,12 +113,13 @@ export function createTransfersService(database: Database) {
 
     /** Receives: the stock arrives at the destination; waiting 缺货登记 are told. */
     receive: (ctx: Ctx<Operator>, id: string, version: number) => database.tx(ctx.tenantId, async (tx) => {
-      const t = await lockTransfer(tx, ctx, id, version, 'in_transit');
+      const t = await lockTransfer(tx, ctx, id, version, 'in_transit', 'to');
       for (const l of t.lines) {
         await tx.insert(stockLevels).values({ tenantId: ctx.tenantId, skuId: l.skuId, warehouseId: t.toWarehouseId, onHand: l.qty })
           .onConflictDoUpdate({ target: [stockLevels.tenantId, stockLevels.skuId, stockLevels.warehouseId], set: { onHand: sql`${stockLevels.onHand} + ${l.qty}`, updatedAt: new Date() } });
       }
       await recordMovements(tx, ctx.tenantId, ctx.actor, t.lines.map((l) => ({ warehouseId: t.toWarehouseId, skuId: l.skuId, kind: 'transfer_in' as const, onHandDelta: l.qty, docType: 'transfer', docId: t.id })));
+      await emitThresholdCrossings(tx, ctx.tenantId, t.lines.map((l) => ({ skuId: l.skuId, warehouseId: t.toWarehouseId, onHandDelta: l.qty })));
       for (const l of t.lines) await notifyArrivals(tx, ctx.tenantId, l.skuId, ctx.actor);
       const [after] = await setStatus(tx, ctx, t, { status: 'received', receivedAt: new Date() });
       await recordAudit(tx, ctx, { action: 'transfer.receive', entityType: 'stock_transfer', entityId: t.id, before: out(t), after: out(after) });

@@ -4,11 +4,11 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { nextSequence } from '../../platform/db/sequences.js';
 import { newId } from '../../platform/ids.js';
 import type { Buyer, PricedLine } from '../cart/sellables.js';
-import { chainFacts, initialStatus } from './domain/order-state.js';
+import { chainFacts, initialStatus, type OrderStatus } from './domain/order-state.js';
 import { formatOrderNo, orderDay } from './domain/order-number.js';
 import { taxRateOf, totalsLine, totalsOf, type PricingContext } from './order-pricing.js';
 import { recordOrderEvent } from './orders.repository.js';
-import { reserveOrderStock, type StockLine } from '../inventory/stock-ledger.js';
+import { checkOrderStock, reserveOrderStock, type StockLine } from '../inventory/stock-ledger.js';
 import { orderLines, orders, type AddressSnapshot, type InvoiceSnapshot } from './orders.tables.js';
 
 export interface NewOrder {
@@ -34,6 +34,7 @@ export async function createOrderTx(tx: Tx, tenantId: string, o: NewOrder, at = 
   const totals = totalsOf(o.ctx, o.lines.map((l, i) => totalsLine(o.ctx, String(i), l.priced)), o.address.regionId);
   const status = initialStatus(chainFacts(o.ctx.settings.orders, { totalFen: totals.totalFen, trustedCustomer: o.buyer.trusted, memberApproval: o.memberApproval }));
   const first = o.lines[0].priced.sellable;
+  const defer = deferReservation(o.ctx.settings.orders.reserveAt, status);
   await tx.insert(orders).values({
     // The number is taken last (below): its counter row is locked until commit, so it must be held as briefly as possible.
     tenantId, id, orderNo: o.orderNo ?? `PENDING-${id}`, customerId: o.buyer.id, customerName: o.buyer.name, customerCode: o.buyer.code, levelId: o.buyer.levelId,
@@ -42,10 +43,14 @@ export async function createOrderTx(tx: Tx, tenantId: string, o: NewOrder, at = 
     status, address: o.address, requestedDate: o.requestedDate, remark: o.remark, invoice: o.invoice, paymentMethod: o.paymentMethod,
     goodsFen: totals.goodsFen, discountFen: totals.discountFen, shippingFen: totals.shippingFen, totalFen: totals.totalFen, taxes: totals.taxes,
     lineCount: totals.lineCount, quantity: totals.quantity, weightGrams: totals.weightGrams,
-    firstLineName: first.productName, submittedAt: at, createdAt: at, updatedAt: at,
+    firstLineName: first.productName, stockReserved: !defer, submittedAt: at, createdAt: at, updatedAt: at,
   });
   await insertLines(tx, tenantId, id, o.ctx, o.lines);
-  await reserveOrderStock(tx, tenantId, o.actor, { id, regionId: o.address.regionId }, stockLines(o.lines));
+  if (defer) {
+    await checkOrderStock(tx, tenantId, stockLines(o.lines));
+  } else {
+    await reserveOrderStock(tx, tenantId, o.actor, { id, regionId: o.address.regionId }, stockLines(o.lines));
+  }
   let orderNo = o.orderNo;
   if (!orderNo) {
     const day = orderDay(at);
@@ -55,6 +60,10 @@ export async function createOrderTx(tx: Tx, tenantId: string, o: NewOrder, at = 
   await recordOrderEvent(tx, tenantId, { id, orderNo, customerId: o.buyer.id }, o.actor, { action: 'submitted', from: null, to: status, revision: 1 });
   return id;
 }
+
+/** With reserveAt = 'approval', an order still awaiting a review keeps its stock unreserved until approved. */
+export const deferReservation = (reserveAt: 'submit' | 'approval', status: OrderStatus) =>
+  reserveAt === 'approval' && (status === 'pending_approval' || status === 'pending_review');
 
 /** Order lines from priced lines; `keepIds` reuses the ids of lines kept through an edit. */
 export async function insertLines(tx: Tx, tenantId: string, orderId: string, ctx: PricingContext, lines: { priced: PricedLine; overridden: boolean; id?: string }[]) {

@@ -8,7 +8,7 @@ import { rememberCustomerPriceTx } from '../pricing/pricing.repository.js';
 import { lineChanges } from './domain/order-diff.js';
 import { loadPricingContext, totalsLine, totalsOf } from './order-pricing.js';
 import { insertLines, stockLines } from './order-create.js';
-import { releaseOrderStock, reserveOrderStock } from '../inventory/stock-ledger.js';
+import { checkOrderStock, releaseOrderStock, reserveOrderStock } from '../inventory/stock-ledger.js';
 import { applyEditGuards, formatAddress } from './order-edit-rules.js';
 import { loadLines, recordOrderEvent, type OrderRow } from './orders.repository.js';
 import { orderLines, orders, type AddressSnapshot } from './orders.tables.js';
@@ -70,8 +70,12 @@ export async function editOrderTx(tx: Tx, ctx: Ctx<Operator>, o: OrderRow, input
   await tx.delete(orderLines).where(and(eq(orderLines.tenantId, ctx.tenantId), eq(orderLines.orderId, o.id)));
   await insertLines(tx, ctx.tenantId, o.id, pctx, priced);
   // The simplest correct re-reservation: give everything back, then reserve the new lines (same transaction, same locks).
-  await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
-  await reserveOrderStock(tx, ctx.tenantId, ctx.actor, { id: o.id, regionId: address.regionId }, stockLines(priced));
+  if (o.stockReserved) {
+    await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
+    await reserveOrderStock(tx, ctx.tenantId, ctx.actor, { id: o.id, regionId: address.regionId }, stockLines(priced));
+  } else {
+    await checkOrderStock(tx, ctx.tenantId, stockLines(priced));
+  }
   const revision = o.revision + 1;
   const [updated] = await tx.update(orders).set({
     address, remark: input.remark !== undefined ? input.remark || null : o.remark,

@@ -20,7 +20,7 @@ import { editOrderTx } from './order-edit.js';
 import { adminWhere, listPage } from './order-queries.js';
 import { findOrder, orderDetail, type OrdersService } from './orders.service.js';
 import { loadLines } from './orders.repository.js';
-import { adminListQuery, bulkApproveBody, bulkApproveOut, countsOut, editBody, orderDetailOut, orderSummaryOut, reasonBody, shipBody, skuPickOut, staffLookupQuery, staffOrderBody, versionBody } from './orders.schemas.js';
+import { adminListQuery, bulkApproveBody, bulkApproveOut, countsOut, editBody, orderDetailOut, orderSummaryOut, reasonBody, skuPickOut, staffLookupQuery, staffOrderBody, versionBody } from './orders.schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const tags = ['orders'];
@@ -65,11 +65,10 @@ export function adminOrderRoutes(deps: { database: Database; orders: OrdersServi
       ['approve', versionBody, 'Approve the order at its current review step (needs that step\'s permission)'],
       ['reject', reasonBody, 'Reject the order at its current review step, with a reason'],
       ['void', reasonBody, 'Void the order (作废), with a reason'],
-      ['ship', shipBody, 'Mark the order shipped, with carrier and tracking number'],
       ['receive', versionBody, "Confirm receipt on the customer's behalf"],
     ] as const;
     for (const [action, body, summary] of actions) {
-      r.post(`/orders/:id/${action}`, { config: action === 'void' ? staffRoute('orders.void') : action === 'ship' || action === 'receive' ? staffRoute('orders.ship') : read,
+      r.post(`/orders/:id/${action}`, { config: action === 'void' ? staffRoute('orders.void') : action === 'receive' ? staffRoute('orders.ship') : read,
         schema: { tags, summary, params: idParams, body, response: { 200: orderDetailOut, ...errors } } },
       async (req) => orders.act(operatorCtx(req), req.params.id, action, req.body as { version: number }));
     }

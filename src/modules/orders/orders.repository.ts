@@ -3,6 +3,8 @@ import type { Actor } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import { emitEvent } from '../../platform/outbox/outbox.js';
 import { newId } from '../../platform/ids.js';
+import { products } from '../catalog/catalog.tables.js';
+import type { StockLine } from '../inventory/stock-ledger.js';
 import { orderEvents, orderLines, orders } from './orders.tables.js';
 import type { OrderStatus } from './domain/order-state.js';
 
@@ -34,4 +36,11 @@ export async function recordOrderEvent(tx: Tx, tenantId: string, order: { id: st
     topic: `order.${e.action}`, aggregateType: 'order', aggregateId: order.id,
     payload: { orderNo: order.orderNo, customerId: order.customerId, from: e.from, to: e.to, revision: e.revision, actor: { kind: actor.kind, id: actor.id } },
   });
+}
+
+/** An order's lines as stock needs (base units, the product's out-of-stock policy), for a reservation made later. */
+export async function orderStockLines(tx: Tx, tenantId: string, orderId: string): Promise<StockLine[]> {
+  return tx.select({ skuId: orderLines.skuId, skuCode: orderLines.skuCode, baseQty: orderLines.baseQty, policy: products.stockPolicy }).from(orderLines)
+    .innerJoin(products, and(eq(products.tenantId, orderLines.tenantId), eq(products.id, orderLines.productId)))
+    .where(and(eq(orderLines.tenantId, tenantId), eq(orderLines.orderId, orderId)));
 }

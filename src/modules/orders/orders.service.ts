@@ -9,10 +9,12 @@ import { readSettings } from '../settings/settings.service.js';
 import { chainFacts, decide, staffPermission, TERMINAL, type OrderAction, type OrderStatus } from './domain/order-state.js';
 import { adminWhere, CLOSED, latestOrder, listPage, mallTabWhere, statusCounts, sumOf, type AdminFilters } from './order-queries.js';
 import { toOrderDetail, toOrderSummary } from './order-view.js';
-import { loadEvents, loadLines, recordOrderEvent, type OrderRow } from './orders.repository.js';
+import { loadEvents, loadLines, orderStockLines, recordOrderEvent, type OrderRow } from './orders.repository.js';
 import { orders } from './orders.tables.js';
 import { actionableStatuses } from './domain/order-state.js';
-import { releaseOrderStock, shipOrderStock } from '../inventory/stock-ledger.js';
+import { releaseOrderStock, reserveOrderStock } from '../inventory/stock-ledger.js';
+import { cancelOpenShipments, deliverShippedParcels } from '../fulfilment/shipments.repository.js';
+import { deferReservation } from './order-create.js';
 import type { mallTabs } from './orders.schemas.js';
 
 export interface ActionInput { version?: number; reason?: string; carrier?: string; trackingNo?: string }
@@ -48,6 +50,9 @@ export async function applyAction(tx: Tx, ctx: Ctx<Actor>, o: OrderRow, action: 
   const facts = chainFacts(settings.orders, { totalFen: o.totalFen, trustedCustomer: !!c?.trusted, memberApproval: true });
   const decision = decide(o.status, action, facts);
   if (!decision.ok) throw new AppError('order_state_conflict', { message: decision.reason, details: { status: o.status } });
+  if (action === 'void' && (o.fulfilmentStatus === 'partially_shipped' || o.fulfilmentStatus === 'shipped')) {
+    throw new AppError('order_state_conflict', { message: 'part of the order has shipped; it can no longer be voided', details: { status: o.status, fulfilmentStatus: o.fulfilmentStatus } });
+  }
   if (ctx.actor.kind !== 'member' && ctx.actor.kind !== 'system') {
     const permission = staffPermission(o.status, action);
     if (!permission || !ctx.actor.permissions.has(permission)) throw forbidden(permission ?? undefined);
@@ -63,7 +68,14 @@ export async function applyAction(tx: Tx, ctx: Ctx<Actor>, o: OrderRow, action: 
     ...(to === 'completed' ? { completedAt: now, fulfilmentStatus: 'delivered' as const } : {}),
   }).where(and(eq(orders.tenantId, ctx.tenantId), eq(orders.id, o.id))).returning();
   if (to === 'rejected' || to === 'cancelled' || to === 'voided') await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
-  if (action === 'ship') await shipOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
+  if (to === 'voided') await cancelOpenShipments(tx, ctx.tenantId, o.id, now);
+  // Shipments consumed the stock as each parcel left; what is still held (lines sent from another warehouse) goes back.
+  if (action === 'ship') await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
+  if (to === 'completed') await deliverShippedParcels(tx, ctx.tenantId, o.id, now);
+  if (!o.stockReserved && !TERMINAL.includes(to) && !deferReservation(settings.orders.reserveAt, to)) {
+    await reserveOrderStock(tx, ctx.tenantId, ctx.actor, { id: o.id, regionId: o.address.regionId }, await orderStockLines(tx, ctx.tenantId, o.id));
+    await tx.update(orders).set({ stockReserved: true }).where(and(eq(orders.tenantId, ctx.tenantId), eq(orders.id, o.id)));
+  }
   await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action, from: o.status, to, reason, revision: o.revision });
   return updated;
 }

@@ -46,6 +46,8 @@ export const orders = pgTable('orders', {
   revision: integer('revision').notNull().default(1),
   rejectReason: text('reject_reason'),
   cancelReason: text('cancel_reason'),
+  /** False while an order waits for approval to reserve its stock (tenant setting orders.reserveAt = 'approval'). */
+  stockReserved: boolean('stock_reserved').notNull().default(true),
   carrier: text('carrier'),
   trackingNo: text('tracking_no'),
   submittedAt: ts('submitted_at').notNull().defaultNow(),

@@ -16,6 +16,8 @@ export const orderSettingsSchema = z.strictObject({
   autoApproveBelowFen: fen.default(0),
   /** Finance reviews only orders whose total is at least this; 0 = every order. */
   financeAboveFen: fen.default(0),
+  /** When an order's stock is reserved: at submission, or when the order clerk approves it (availability is still checked at submission). */
+  reserveAt: z.enum(['submit', 'approval']).default('submit'),
   /** Shipped orders are confirmed as received automatically after this many days. */
   autoConfirmDays: z.number().int().min(1).max(90).default(7),
   /** Tax rate (basis points, 1300 = 13 %) of products that do not name their own. */

@@ -46,7 +46,7 @@ export const staffPrincipals: PrincipalStore = {
     if (!row || row.status !== 'active' || sessionCreatedAt < row.sessionsValidAfter) return null;
     const list = await rolesFor(tx, tenantId, id);
     return {
-      kind: 'staff', id, name: row.name, sessionId, regionIds: row.regionIds,
+      kind: 'staff', id, name: row.name, sessionId, regionIds: row.regionIds, warehouseIds: row.warehouseIds,
       permissions: new Set(list.flatMap((r) => r.permissions)),
       dataScope: widestScope(list.map((r) => r.dataScope)),
     };
@@ -60,6 +60,7 @@ export const staffPrincipals: PrincipalStore = {
       roles: list.map((r) => ({ id: r.id, code: r.code, name: r.name })),
       permissions: [...new Set(list.flatMap((r) => r.permissions))].sort(),
       dataScope: widestScope(list.map((r) => r.dataScope)),
+      warehouseIds: row.warehouseIds,
     };
   },
 };

@@ -37,6 +37,8 @@ export const staffOut = z.object({
   status: z.enum(['active', 'disabled']),
   roles: z.array(z.object({ id: z.string(), code: z.string().nullable(), name: z.string() })),
   regionIds: z.array(z.string()),
+  /** 仓库范围: empty = every warehouse. */
+  warehouseIds: z.array(z.string()),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
@@ -50,6 +52,7 @@ export const staffCreate = z.strictObject({
   password: passwordSchema,
   roleIds: z.array(idParam).min(1).max(20),
   regionIds: z.array(idParam).max(200).default([]),
+  warehouseIds: z.array(idParam).max(100).default([]),
 });
 export const staffUpdate = z.strictObject({
   name: nameField.optional(),
@@ -57,6 +60,7 @@ export const staffUpdate = z.strictObject({
   email: emailField.nullable().optional(),
   roleIds: z.array(idParam).min(1).max(20).optional(),
   regionIds: z.array(idParam).max(200).optional(),
+  warehouseIds: z.array(idParam).max(100).optional(),
   status: z.enum(['active', 'disabled']).optional(),
   version: versionField,
 });
@@ -68,7 +72,8 @@ export const staffListQuery = z.strictObject({
 });
 export const resetPasswordBody = z.strictObject({ newPassword: passwordSchema });
 
-export type StaffCreate = z.infer<typeof staffCreate>;
+/** `warehouseIds` may be left out by the CLI and the demo seed (= all warehouses). */
+export type StaffCreate = Omit<z.infer<typeof staffCreate>, 'warehouseIds'> & { warehouseIds?: string[] };
 export type StaffUpdate = z.infer<typeof staffUpdate>;
 export type RoleCreate = z.infer<typeof roleCreate>;
 export type RoleUpdate = z.infer<typeof roleUpdate>;

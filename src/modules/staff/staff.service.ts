@@ -9,6 +9,7 @@ import { toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.js';
 import { unknownRegionIds } from '../customers/index.js';
+import { allowedWarehouseIds, unknownWarehouseIds } from '../inventory/warehouse-scope.js';
 import type { StaffCreate, StaffUpdate } from './staff.schemas.js';
 import { roles, staffRoles, staffUsers } from './staff.tables.js';
 
@@ -28,7 +29,7 @@ async function rolesOf(tx: Tx, tenantId: string, staffIds: string[]) {
 function toOut(row: StaffRow, roleList: { id: string; code: string | null; name: string }[]) {
   return {
     id: row.id, name: row.name, username: row.username, phone: row.phone, email: row.email, status: row.status,
-    roles: roleList, regionIds: row.regionIds, lastLoginAt: iso(row.lastLoginAt), createdAt: row.createdAt.toISOString(), version: row.version,
+    roles: roleList, regionIds: row.regionIds, warehouseIds: row.warehouseIds, lastLoginAt: iso(row.lastLoginAt), createdAt: row.createdAt.toISOString(), version: row.version,
   };
 }
 
@@ -45,6 +46,20 @@ async function checkAssignableRoles(tx: Tx, ctx: Ctx<Operator>, roleIds: string[
 async function checkRegions(tx: Tx, tenantId: string, regionIds: readonly string[] | undefined) {
   const unknown = regionIds ? await unknownRegionIds(tx, tenantId, regionIds) : [];
   if (unknown.length) throw new AppError('validation_failed', { message: 'unknown region', errors: unknown.map((id) => ({ path: 'body.regionIds', message: `unknown region ${id}` })) });
+}
+
+/**
+ * 仓库范围: known warehouses only, and nobody hands out more than they hold — a user limited to some warehouses can
+ * give others only (some of) those, never "all" (empty).
+ */
+async function checkWarehouses(tx: Tx, ctx: Ctx<Operator>, warehouseIds: readonly string[] | undefined) {
+  if (!warehouseIds) return;
+  const unknown = await unknownWarehouseIds(tx, ctx.tenantId, warehouseIds);
+  if (unknown.length) throw new AppError('validation_failed', { message: 'unknown warehouse', errors: unknown.map((id) => ({ path: 'body.warehouseIds', message: `unknown warehouse ${id}` })) });
+  const own = allowedWarehouseIds(ctx.actor);
+  if (own && (!warehouseIds.length || warehouseIds.some((id) => !own.includes(id)))) {
+    throw new AppError('warehouse_forbidden', { message: 'you can only give warehouses within your own 仓库范围' });
+  }
 }
 
 /** The company must keep at least one active owner. */
@@ -91,9 +106,11 @@ export function createStaffService(database: Database) {
       return database.tx(ctx.tenantId, async (tx) => {
         await checkAssignableRoles(tx, ctx, input.roleIds);
         await checkRegions(tx, ctx.tenantId, input.regionIds);
+        const warehouseIds = [...new Set(input.warehouseIds ?? [])];
+        await checkWarehouses(tx, ctx, warehouseIds);
         const row = {
           tenantId: ctx.tenantId, id: newId(), name: input.name, username: input.username, phone: input.phone ?? null,
-          email: input.email ?? null, passwordHash, regionIds: input.regionIds,
+          email: input.email ?? null, passwordHash, regionIds: input.regionIds, warehouseIds,
         };
         await withUniqueFields(tx.insert(staffUsers).values(row), UNIQUE);
         await tx.insert(staffRoles).values(input.roleIds.map((roleId) => ({ tenantId: ctx.tenantId, staffId: row.id, roleId })));
@@ -108,6 +125,7 @@ export function createStaffService(database: Database) {
       if (before.version !== input.version) throw new AppError('version_conflict', { message: 'staff was changed by someone else; reload' });
       const isOwner = before.roles.some((r) => r.code === 'owner');
       await checkRegions(tx, ctx.tenantId, input.regionIds);
+      await checkWarehouses(tx, ctx, input.warehouseIds);
       if (input.roleIds) {
         const next = await checkAssignableRoles(tx, ctx, input.roleIds);
         if (isOwner && !next.some((r) => r.code === 'owner')) await assertOwnerRemains(tx, ctx.tenantId, id);
@@ -121,6 +139,7 @@ export function createStaffService(database: Database) {
         ...(input.phone !== undefined ? { phone: input.phone } : {}),
         ...(input.email !== undefined ? { email: input.email } : {}),
         ...(input.regionIds ? { regionIds: input.regionIds } : {}),
+        ...(input.warehouseIds ? { warehouseIds: [...new Set(input.warehouseIds)] } : {}),
         ...(input.status ? { status: input.status } : {}),
         ...(input.status === 'disabled' ? { sessionsValidAfter: new Date() } : {}),
         version: before.version + 1,

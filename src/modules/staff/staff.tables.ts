@@ -25,6 +25,8 @@ export const staffUsers = pgTable('staff_users', {
   phone: text('phone'),
   email: text('email'),
   regionIds: text('region_ids').array().notNull().default([]),
+  /** 仓库范围: the warehouses whose stock this user may work on; empty = all warehouses. */
+  warehouseIds: text('warehouse_ids').array().notNull().default([]),
   ...signInColumns(),
   version: version(),
   createdAt: createdAt(),

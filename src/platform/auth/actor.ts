@@ -7,6 +7,8 @@ export interface StaffActor {
   permissions: ReadonlySet<string>;
   dataScope: DataScope;
   regionIds: readonly string[];
+  /** 仓库范围: the warehouses whose stock the user may work on; empty = all. */
+  warehouseIds: readonly string[];
   sessionId: string;
 }
 

@@ -13,3 +13,4 @@ export * from '../http/idempotency.tables.js';
 export * from '../../modules/cart/cart.tables.js';
 export * from '../../modules/orders/orders.tables.js';
 export * from '../../modules/inventory/inventory.tables.js';
+export * from '../../modules/fulfilment/fulfilment.tables.js';

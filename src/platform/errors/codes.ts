@@ -23,6 +23,8 @@ export const errorStatus = {
   invalid_credentials: 401,
   /** Authenticated, but the permission needed is missing. */
   forbidden: 403,
+  /** The staff user's 仓库范围 does not include the warehouse acted on (a transfer needs its source or destination). */
+  warehouse_forbidden: 403,
   /** Unsafe method with a session cookie but without the matching X-CSRF-Token header. */
   csrf_failed: 403,
   /** The user (staff or member) has been disabled. */
@@ -75,8 +77,18 @@ export const errorStatus = {
   order_state_conflict: 409,
   /** Not enough available stock for a line whose product blocks when short; `lines` lists wanted and available. */
   out_of_stock: 409,
+  /** Stock thresholds that contradict each other: the overstock mark is not above the low-stock mark (or the safety stock). */
+  stock_thresholds_invalid: 422,
   /** A stock adjustment would take on-hand below zero or below what is reserved. */
   insufficient_stock: 409,
+  /** A shipment line asks for more than the order still has to ship (or a SKU the order does not have); `errors[]` per line. */
+  exceeds_ordered: 422,
+  /** A callback (carrier push, payment notification) whose signature does not verify; refused and logged. */
+  signature_invalid: 401,
+  /** The carrier's API refused the request (bad address, unknown carrier code, account problem). */
+  carrier_rejected: 422,
+  /** The carrier's API could not be reached or answered garbage; nothing was changed, try again. */
+  carrier_unavailable: 503,
   /** Too many failed logins: the account is locked for a while. */
   account_locked: 423,
   /** Too many requests from this client. */

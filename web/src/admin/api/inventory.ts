@@ -8,6 +8,8 @@ export const STOCK_ADJUSTMENTS = '/admin/stock/adjustments';
 export const STOCK_MOVEMENTS = '/admin/stock/movements';
 export const STOCK_TRANSFERS = '/admin/stock-transfers';
 export const safetyStockPath = (skuId: string, warehouseId: string) => `${STOCK}/${skuId}/${warehouseId}/safety-stock`;
+export const skuThresholdsPath = (skuId: string) => `${STOCK}/${skuId}/thresholds`;
+export const STOCK_ALERTS = '/admin/inventory/alerts';
 
 export interface Warehouse {
   id: string;
@@ -42,6 +44,46 @@ export interface StockLevel {
   safetyStock: number;
   /** on hand − reserved − safety stock */
   available: number;
+  /** 低库存线 of this level; null = the safety stock is the low mark */
+  lowStockQty: number | null;
+  /** 积压线 of this level; null = none */
+  overstockQty: number | null;
+  /** the SKU's marks over all warehouses together; null = none */
+  skuLowStockQty: number | null;
+  skuOverstockQty: number | null;
+}
+
+/** PUT safety-stock: the three numbers of one SKU in one warehouse. */
+export interface LevelThresholdsIn {
+  safetyStock: number;
+  lowStockQty: number | null;
+  overstockQty: number | null;
+}
+
+export type StockAlertKind = 'low' | 'over';
+
+/** One row of 库存预警: a SKU in one warehouse (`scope: 'warehouse'`) or over all warehouses (`scope: 'sku'`). */
+export interface StockAlert {
+  scope: 'warehouse' | 'sku';
+  skuId: string;
+  skuCode: string;
+  productName: string;
+  specText: string;
+  baseUnit: string;
+  warehouseId: string | null;
+  warehouseName: string | null;
+  onHand: number;
+  reserved: number;
+  /** on hand − reserved */
+  free: number;
+  safetyStock: number;
+  lowMark: number | null;
+  overstockMark: number | null;
+  soldLast30Days: number;
+  /** 建议采购量 (low alerts) */
+  suggestedQty: number | null;
+  /** on hand above the overstock mark (overstock alerts) */
+  excessQty: number | null;
 }
 
 export type StockFilters = {
@@ -141,8 +183,11 @@ export interface SkuChoice {
 
 export const useWarehouses = () => useList<Warehouse>(WAREHOUSES);
 
-/** Nothing left to sell (the server's `low=true`: on hand − reserved ≤ safety stock). */
-export const isLowStock = (s: StockLevel) => s.available <= 0;
+/** At or below its low mark (the server's `low=true`: on hand − reserved ≤ low-stock quantity, else safety stock). */
+export const isLowStock = (s: StockLevel) => s.onHand - s.reserved <= (s.lowStockQty ?? s.safetyStock);
+
+/** Above its overstock mark (积压). */
+export const isOverstock = (s: StockLevel) => s.overstockQty !== null && s.onHand > s.overstockQty;
 
 export const skuLabel = (s: { skuCode: string; productName: string; specText: string }) =>
   `${s.skuCode} ${s.productName}${s.specText ? ` ${s.specText}` : ''}`;

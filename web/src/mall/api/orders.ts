@@ -148,3 +148,24 @@ export function useOrderList(tab: OrderTab, q?: string) {
     loadMore: () => void query.fetchNextPage(),
   };
 }
+
+export type TrackingState = 'collected' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception' | 'returned';
+export interface TrackingStep { at: string; state: TrackingState; description: string; location: string | null }
+/** One parcel of an order (发货单) as the customer sees it, tracking newest first. */
+export interface Shipment {
+  id: string;
+  shipmentNo: string;
+  status: 'picking' | 'packed' | 'shipped' | 'delivered' | 'cancelled';
+  warehouseName: string | null;
+  lines: { skuId: string; skuCode: string; productName: string; specText: string; baseUnit: string; qty: number }[];
+  quantity: number;
+  packages: number;
+  carrierName: string | null;
+  trackingNo: string | null;
+  trackingState: TrackingState | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  tracking?: TrackingStep[];
+}
+
+export const orderShipments = (id: string) => api.get<{ items: Shipment[] }>(`${ORDERS}/${id}/shipments`);

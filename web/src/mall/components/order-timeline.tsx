@@ -4,6 +4,9 @@ import type { OrderEvent } from '../api/orders';
 import { orderStatusLabel } from '../lib/order-labels';
 import { OrderChangeList } from './order-changes';
 
+interface ShipmentChange { shipmentNo?: string; warehouse?: string; carrier?: string; trackingNo?: string | null }
+const shipmentText = (c: ShipmentChange) => [c.shipmentNo, c.warehouse, c.carrier, c.trackingNo].filter(Boolean).join(' · ');
+
 /** Every event of an order, newest first: what happened, who did it, when, why, and what an edit changed. */
 export function OrderTimeline({ events }: { events: OrderEvent[] }) {
   const { t } = useTranslation();
@@ -25,7 +28,8 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
             {t(`orders.actor.${e.actorKind}`, { defaultValue: e.actorKind })}{e.actorName ? `：${e.actorName}` : ''}
           </div>
           {e.reason && <div className="dh-timeline-reason">{t('orders.reason')}：{e.reason}</div>}
-          {e.changes && <OrderChangeList changes={e.changes} />}
+          {e.changes && e.action === 'edited' && <OrderChangeList changes={e.changes} />}
+          {e.changes && e.action.startsWith('shipment_') && <div className="dh-muted" data-testid="event-shipment">{shipmentText(e.changes as unknown as ShipmentChange)}</div>}
         </li>
       ))}
     </ol>

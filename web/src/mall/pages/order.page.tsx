@@ -9,6 +9,7 @@ import { showCart } from '../api/cart';
 import { type OrderDetail, orderExportUrl, ORDERS, ordersApi, type OrderStatus } from '../api/orders';
 import { AddressCard } from '../components/address-card';
 import { LineThumb } from '../components/line-thumb';
+import { OrderShipments } from '../components/order-shipments';
 import { OrderTimeline } from '../components/order-timeline';
 import { PageLoading } from '../components/page-loading';
 import { PromptDialog } from '../components/prompt-dialog';
@@ -83,6 +84,8 @@ export default function OrderPage() {
       <div className="dh-section">
         <AddressCard address={o.address} testId="order-address" />
       </div>
+
+      {['pending_shipment', 'pending_receipt', 'completed'].includes(o.status) && <OrderShipments orderId={o.id} />}
 
       <div className="dh-section" data-testid="order-lines">
         <div className="dh-block-title">{t('orders.lines', { count: o.lines.length })}</div>

@@ -29,6 +29,8 @@ export interface StaffMe {
   roles: RoleRef[];
   permissions: string[];
   dataScope: DataScope;
+  /** 仓库范围: the warehouses this user works on; empty = all */
+  warehouseIds: string[];
 }
 
 export interface MemberMe {
@@ -104,6 +106,8 @@ export interface Staff {
   status: AccountStatus;
   roles: RoleRef[];
   regionIds: string[];
+  /** 仓库范围: empty = all warehouses */
+  warehouseIds: string[];
   lastLoginAt: string | null;
   createdAt: string;
   version: number;

@@ -171,6 +171,8 @@ export const commonEn: Messages<typeof commonZhCN> = {
     unsupported_media_type: 'Unsupported file type; upload an .xlsx or .csv file',
     out_of_stock: 'Not enough stock; lower the quantity or try later',
     insufficient_stock: 'Not enough stock: on hand cannot go below what is reserved',
+    warehouse_forbidden: 'This warehouse is outside your warehouse scope',
+    stock_thresholds_invalid: 'The overstock level must be above the low-stock level (or the safety stock when no low-stock level is set)',
     internal: 'Server error; please try again later',
     unavailable: 'Service temporarily unavailable; please try again later',
     network_error: 'Network error; check your connection',

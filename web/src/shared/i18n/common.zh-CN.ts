@@ -169,6 +169,8 @@ export const commonZhCN = {
     unsupported_media_type: '文件格式不支持，请上传 .xlsx 或 .csv 文件',
     out_of_stock: '库存不足，请减少数量或稍后再试',
     insufficient_stock: '库存不足：不能减少到已占用数量以下',
+    warehouse_forbidden: '这个仓库不在您的仓库范围内',
+    stock_thresholds_invalid: '积压线必须高于低库存线（未设置低库存线时为安全库存）',
     internal: '服务器出错了，请稍后再试',
     unavailable: '服务暂时不可用，请稍后再试',
     network_error: '网络错误，请检查网络连接',

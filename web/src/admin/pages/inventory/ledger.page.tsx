@@ -5,7 +5,8 @@ import { useSearchParams } from 'react-router-dom';
 import { api } from '../../../shared/api/client';
 import type { Page } from '../../../shared/api/types';
 import { useCursorList } from '../../../shared/hooks/use-cursor-list';
-import { type SkuChoice, skuLabel, STOCK, STOCK_MOVEMENTS, type StockLevel, type StockMovement, useWarehouses } from '../../api/inventory';
+import { type SkuChoice, skuLabel, STOCK, STOCK_MOVEMENTS, type StockLevel, type StockMovement } from '../../api/inventory';
+import { useMyWarehouses } from './use-my-warehouses';
 import { RequirePermission } from '../../auth/require-permission';
 import { LoadMore } from '../../components/load-more';
 import { PageCard } from '../../components/page-card';
@@ -29,7 +30,7 @@ function useSkuOfUrl(skuId: string | undefined, code: string | undefined): SkuCh
 /** 库存流水: every change of on hand and reserved, newest first, for one SKU and/or warehouse. */
 function Ledger() {
   const { t } = useTranslation();
-  const warehouses = useWarehouses();
+  const warehouses = useMyWarehouses();
   const [params, setParams] = useSearchParams();
   const skuId = params.get('skuId') ?? undefined;
   const warehouseId = params.get('warehouseId') ?? undefined;
@@ -53,7 +54,7 @@ function Ledger() {
           placeholder={t('inventory.stock.allWarehouses')}
           style={{ width: 180 }}
           value={warehouseId}
-          options={(warehouses.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+          options={warehouses.warehouses.map((w) => ({ value: w.id, label: w.name }))}
           onChange={(id?: string) => setFilter({ warehouseId: id })}
         />
         <Typography.Text type="secondary" data-testid="ledger-sku-label">

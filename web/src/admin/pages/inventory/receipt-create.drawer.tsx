@@ -3,7 +3,8 @@ import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client';
 import { yuanToFen } from '../../api/catalog';
-import { INBOUND_RECEIPTS, type InboundReceipt, type InboundReceiptIn, type SkuChoice, skuLabel, useWarehouses } from '../../api/inventory';
+import { INBOUND_RECEIPTS, type InboundReceipt, type InboundReceiptIn, type SkuChoice, skuLabel } from '../../api/inventory';
+import { useMyWarehouses } from './use-my-warehouses';
 import { useAction } from '../../hooks/use-action';
 import { SkuPicker } from './sku-picker';
 
@@ -62,7 +63,7 @@ function LineQty({ form, index, testId, value, onChange }: { form: FormInstance<
 export function ReceiptCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (r: InboundReceipt) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const warehouses = useWarehouses();
+  const warehouses = useMyWarehouses();
   const [form] = Form.useForm<Values>();
   const save = useAction(
     (v: Values) => {
@@ -87,7 +88,7 @@ export function ReceiptCreateDrawer({ open, onClose, onCreated }: { open: boolea
       },
     },
   );
-  const options = (warehouses.data ?? []).map((w) => ({ value: w.id, label: w.active ? w.name : `${w.name}（${t('inventory.warehouse.off')}）` }));
+  const options = warehouses.warehouses.map((w) => ({ value: w.id, label: w.active ? w.name : `${w.name}（${t('inventory.warehouse.off')}）` }));
 
   return (
     <Drawer
@@ -106,7 +107,7 @@ export function ReceiptCreateDrawer({ open, onClose, onCreated }: { open: boolea
       }
     >
       {open && !warehouses.isLoading && (
-        <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={(v) => save.mutate(v)}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ ...INITIAL, warehouseId: warehouses.defaultId }} onFinish={(v) => save.mutate(v)}>
           <Space align="start" wrap>
             <Form.Item
               name="warehouseId"

@@ -1,12 +1,13 @@
 import { Checkbox, Input, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type StockFilters, useWarehouses } from '../../api/inventory';
+import type { StockFilters } from '../../api/inventory';
+import { useMyWarehouses } from './use-my-warehouses';
 
-/** 筛选: one warehouse, a SKU code or product name, and “only low stock” (GET /admin/stock?low=true). */
+/** 筛选: one warehouse (of the user's 仓库范围), a SKU code or product name, and “only low stock” (GET /admin/stock?low=true). */
 export function StockFilterBar({ value, onChange }: { value: StockFilters; onChange: (filters: StockFilters) => void }) {
   const { t } = useTranslation();
-  const warehouses = useWarehouses();
+  const warehouses = useMyWarehouses();
   const [text, setText] = useState(value.q ?? '');
   return (
     <Space wrap style={{ marginBottom: 16 }}>
@@ -17,7 +18,7 @@ export function StockFilterBar({ value, onChange }: { value: StockFilters; onCha
         style={{ width: 180 }}
         value={value.warehouseId}
         loading={warehouses.isLoading}
-        options={(warehouses.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+        options={warehouses.warehouses.map((w) => ({ value: w.id, label: w.name }))}
         onChange={(warehouseId?: string) => onChange({ ...value, warehouseId })}
       />
       <Input.Search

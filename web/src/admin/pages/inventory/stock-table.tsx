@@ -1,7 +1,7 @@
 import { Button, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { isLowStock, movementsPath, type SkuChoice, type StockLevel } from '../../api/inventory';
+import { isLowStock, isOverstock, movementsPath, type SkuChoice, type StockLevel } from '../../api/inventory';
 import type { StockChangeStart } from './stock-change.drawer';
 
 interface Props {
@@ -73,6 +73,7 @@ export function StockTable({ rows, loading, canWrite, onChange, onSafety }: Prop
           render: (n: number, s) => (
             <Space size={4}>
               {isLowStock(s) && <Tag color="red" data-testid="stock-low-tag">{t('inventory.stock.low')}</Tag>}
+              {isOverstock(s) && <Tag color="orange" data-testid="stock-over-tag">{t('inventory.stock.over')}</Tag>}
               {qty('stock-available')(n, s)}
             </Space>
           ),

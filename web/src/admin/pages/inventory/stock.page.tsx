@@ -17,7 +17,8 @@ function StockOverview() {
   const { t } = useTranslation();
   const me = useStaff();
   const canWrite = me.can('inventory.write');
-  const [filters, setFilters] = useState<StockFilters>({});
+  // A user limited to one warehouse starts there (the server only shows their warehouses anyway).
+  const [filters, setFilters] = useState<StockFilters>(() => (me.warehouseIds?.length === 1 ? { warehouseId: me.warehouseIds[0] } : {}));
   const list = useCursorList<StockLevel>(STOCK, filters);
   const [change, setChange] = useState<StockChangeStart | null>(null);
   const [safety, setSafety] = useState<StockLevel | null>(null);

@@ -2,7 +2,8 @@ import { App, Button, Drawer, Form, type FormInstance, Input, Radio, Select, Spa
 import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../shared/api/client';
-import { type SkuChoice, skuLabel, STOCKTAKES, type Stocktake, type StocktakeIn, useWarehouses } from '../../api/inventory';
+import { type SkuChoice, skuLabel, STOCKTAKES, type Stocktake, type StocktakeIn } from '../../api/inventory';
+import { useMyWarehouses } from './use-my-warehouses';
 import { useAction } from '../../hooks/use-action';
 import { SkuPicker } from './sku-picker';
 
@@ -32,7 +33,7 @@ function StartAfresh({ form }: { form: FormInstance<Values> }) {
 export function StocktakeCreateDrawer({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (s: Stocktake) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const warehouses = useWarehouses();
+  const warehouses = useMyWarehouses();
   const [form] = Form.useForm<Values>();
   const scope = Form.useWatch('scope', form) ?? 'all';
   const save = useAction(
@@ -54,7 +55,7 @@ export function StocktakeCreateDrawer({ open, onClose, onCreated }: { open: bool
       },
     },
   );
-  const options = (warehouses.data ?? []).map((w) => ({ value: w.id, label: w.active ? w.name : `${w.name}（${t('inventory.warehouse.off')}）` }));
+  const options = warehouses.warehouses.map((w) => ({ value: w.id, label: w.active ? w.name : `${w.name}（${t('inventory.warehouse.off')}）` }));
 
   return (
     <Drawer
@@ -73,7 +74,7 @@ export function StocktakeCreateDrawer({ open, onClose, onCreated }: { open: bool
       }
     >
       {open && !warehouses.isLoading && (
-        <Form<Values> form={form} layout="vertical" initialValues={INITIAL} onFinish={(v) => save.mutate(v)}>
+        <Form<Values> form={form} layout="vertical" initialValues={{ ...INITIAL, warehouseId: warehouses.defaultId }} onFinish={(v) => save.mutate(v)}>
           <Form.Item
             name="warehouseId"
             label={t('inventory.stocktake.warehouse')}

@@ -11,6 +11,7 @@ import { RoleName } from '../../components/role-name';
 import { useAction } from '../../hooks/use-action';
 import { useRoles } from '../../hooks/use-reference-data';
 import { useRules } from '../../../shared/forms/use-rules';
+import { useWarehouses } from '../../api/inventory';
 
 interface Values {
   name: string;
@@ -20,6 +21,7 @@ interface Values {
   password?: string;
   roleIds: string[];
   regionIds: string[];
+  warehouseIds: string[];
   status?: Staff['status'];
 }
 
@@ -32,13 +34,14 @@ export function StaffFormModal({ open, staff, onClose }: { open: boolean; staff:
   const rules = useRules();
   const roles = useRoles();
   const regions = useRegions();
+  const warehouses = useWarehouses();
   const detail = useDetail<Staff>(PATH, staff?.id);
   const current = detail.data ?? staff;
   const save = useAction(
     (v: Values) =>
       current
-        ? api.patch(`${PATH}/${current.id}`, { name: v.name, phone: v.phone || null, email: v.email || null, roleIds: v.roleIds, regionIds: v.regionIds ?? [], status: v.status, version: current.version })
-        : api.post(PATH, compact({ ...v, regionIds: v.regionIds ?? [] })),
+        ? api.patch(`${PATH}/${current.id}`, { name: v.name, phone: v.phone || null, email: v.email || null, roleIds: v.roleIds, regionIds: v.regionIds ?? [], warehouseIds: v.warehouseIds ?? [], status: v.status, version: current.version })
+        : api.post(PATH, compact({ ...v, regionIds: v.regionIds ?? [], warehouseIds: v.warehouseIds ?? [] })),
     { invalidate: [[PATH]], form, onSuccess: onClose },
   );
   const loading = Boolean(staff) && detail.isLoading;
@@ -50,9 +53,10 @@ export function StaffFormModal({ open, staff, onClose }: { open: boolean; staff:
         email: current.email ?? undefined,
         roleIds: current.roles.map((r) => r.id),
         regionIds: current.regionIds,
+        warehouseIds: current.warehouseIds ?? [],
         status: current.status,
       }
-    : { roleIds: [], regionIds: [] };
+    : { roleIds: [], regionIds: [], warehouseIds: [] };
 
   return (
     <FormModal<Values>
@@ -89,6 +93,16 @@ export function StaffFormModal({ open, staff, onClose }: { open: boolean; staff:
           </Form.Item>
           <Form.Item name="regionIds" label={t('staff.regions')} extra={t('staff.regionsHint')}>
             <TreeSelect multiple treeCheckable showCheckedStrategy={TreeSelect.SHOW_PARENT} treeData={regionTree(regions.data ?? [])} allowClear />
+          </Form.Item>
+          <Form.Item name="warehouseIds" label={t('staff.warehouses')} extra={t('staff.warehousesHint')}>
+            <Select
+              mode="multiple"
+              allowClear
+              data-testid="staff-warehouses"
+              placeholder={t('staff.allWarehouses')}
+              loading={warehouses.isLoading}
+              options={(warehouses.data ?? []).map((w) => ({ value: w.id, label: w.name }))}
+            />
           </Form.Item>
           {current && (
             <Form.Item name="status" label={t('common:field.status')}>
