@@ -220,6 +220,11 @@ describe('transfers (调拨单)', () => {
     expect(tr).toMatchObject({ status: 'draft', transferNo: expect.stringMatching(/^DB\d{6}$/), lines: [{ skuId: p.skuId, qty: 4, skuCode: 'INV-TR', productName: '库存测试 INV-TR', baseUnit: '瓶' }] });
     tr = (await owner.post(`/api/v1/admin/stock-transfers/${tr.id}/ship`, { version: tr.version })).json();
     expect(tr.status).toBe('in_transit');
+    const printed = await owner.get(`/api/v1/admin/stock-transfers/${tr.id}/print`);
+    expect([printed.statusCode, printed.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(printed.body).toContain(tr.transferNo);
+    expect(printed.body).toMatch(/调出仓库：上海总仓.*调入仓库：广州仓/s);
+    expect(printed.body).toContain('<td>INV-TR</td>');
     expect(await levels(p.skuId)).toEqual({ sh: { onHand: 6, reserved: 0 } });
     tr = (await owner.post(`/api/v1/admin/stock-transfers/${tr.id}/receive`, { version: tr.version })).json();
     expect(tr.status).toBe('received');

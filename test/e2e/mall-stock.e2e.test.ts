@@ -122,6 +122,9 @@ describe('stock in the mall on a 375 px phone', () => {
     await expect(add.isDisabled()).resolves.toBe(true);
     await expect(add.textContent()).resolves.toBe('缺货');
     await expect(page.getByTestId('qty-row').count()).resolves.toBe(0);
+    // 缺货登记: tell me when it is back.
+    await page.getByTestId('stock-alert').click();
+    await page.getByTestId('stock-alert-registered').filter({ hasText: '已登记到货通知' }).waitFor();
     await expectNoOverflow(page);
     await page.screenshot({ path: '.tmp/e2e-mall-stock-soldout-375.png', fullPage: true });
 
@@ -138,6 +141,15 @@ describe('stock in the mall on a 375 px phone', () => {
     await expect(item(backorder.id).count()).resolves.toBe(0);
     await expectNoOverflow(page);
     await page.screenshot({ path: '.tmp/e2e-mall-stock-results-375.png', fullPage: true });
+
+    // The vinegar arrives: the registration shows 已到货 under 我的 → 到货提醒, with a count beside it.
+    await adjust(owner, warehouseId, empty.skuId, 10, 'inbound');
+    await page.goto(`${suite.server.url}/m/me`);
+    await page.getByTestId('stock-alerts-arrived').filter({ hasText: '1' }).waitFor();
+    await page.getByTestId('to-stock-alerts').click();
+    await page.locator('[data-testid="stock-alert-item"][data-arrived="yes"]').filter({ hasText: '库存测试 缺货醋' }).waitFor();
+    await expectNoOverflow(page);
+    await page.screenshot({ path: '.tmp/e2e-mall-stock-alerts-375.png', fullPage: true });
     await ctx.close();
   });
 });

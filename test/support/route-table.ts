@@ -571,6 +571,7 @@ const CART_RECIPES: Record<string, Recipe> = {
   },
   'POST /api/v1/admin/stocktakes/:id/confirm': async (fx) => { const s = await freshStocktake(fx); return { params: { id: s.id }, body: { version: s.version }, expect: [200] }; },
   'POST /api/v1/admin/stocktakes/:id/cancel': async (fx) => { const s = await freshStocktake(fx); return { params: { id: s.id }, body: { version: s.version }, expect: [200] }; },
+  'GET /api/v1/admin/stock-transfers/:id/print': async (fx) => ({ params: { id: (await draftTransfer(fx)).id }, expect: [200] }),
   'GET /api/v1/admin/warehouses': async () => ({ expect: [200] }),
   'POST /api/v1/admin/warehouses': async (fx) => ({ body: { code: `QA${fx.n()}`, name: `QA 仓 ${fx.n()}`, priority: 500, active: false }, expect: [201] }),
   'PATCH /api/v1/admin/warehouses/:id': async (fx) => {

@@ -94,6 +94,8 @@ export function inventoryRoutes(inventory: InventoryService, transfers: Transfer
     async (req, reply) => reply.status(201).send(await transfers.create(operatorCtx(req), req.body)));
     r.get('/stock-transfers/:id', { config: read, schema: { tags, summary: 'One transfer', params: idParams, response: { 200: transferOut, ...errors } } },
       async (req) => transfers.get(operatorCtx(req), req.params.id));
+    r.get('/stock-transfers/:id/print', { config: read, schema: { tags, summary: 'Print view of a transfer (HTML)', params: idParams, produces: ['text/html'], response: { 200: z.string(), ...errors } } },
+      async (req, reply) => reply.type('text/html; charset=utf-8').send(await transfers.print(operatorCtx(req), req.params.id)));
     for (const [step, summary] of [['ship', 'Ship a drafted transfer: the stock leaves the source warehouse (in transit)'], ['receive', 'Receive a transfer in transit at the destination'], ['cancel', 'Cancel a drafted transfer']] as const) {
       r.post(`/stock-transfers/:id/${step}`, { config: write, schema: { tags, summary, params: idParams, body: z.strictObject({ version: versionField }), response: { 200: transferOut, ...errors } } },
         async (req) => transfers[step](operatorCtx(req), req.params.id, req.body.version));

@@ -17,6 +17,8 @@ import { stockLevels, stockTransfers, warehouses, type TransferStatus } from './
 import { recordMovements } from './stock-ledger.js';
 import { notifyArrivals } from './stock-alerts.js';
 import { emitThresholdCrossings } from './threshold-events.js';
+import { readSettings } from '../settings/settings.service.js';
+import { transferPrint } from './transfer-print.js';
 import { allowedWarehouseIds, assertAnyWarehouseAllowed, assertWarehouseAllowed } from './warehouse-scope.js';
 
 export interface TransferInput { fromWarehouseId: string; toWarehouseId: string; lines: { skuId: string; qty: number }[]; remark?: string }
@@ -86,6 +88,16 @@ export function createTransfersService(database: Database) {
       if (!t) throw notFound('transfer');
       assertAnyWarehouseAllowed(ctx.actor, [t.fromWarehouseId, t.toWarehouseId]);
       return out(t);
+    }),
+
+    print: (ctx: Ctx<Operator>, id: string) => database.tx(ctx.tenantId, async (tx) => {
+      const [t] = await tx.select().from(stockTransfers).where(and(eq(stockTransfers.tenantId, ctx.tenantId), eq(stockTransfers.id, id)));
+      if (!t) throw notFound('transfer');
+      assertAnyWarehouseAllowed(ctx.actor, [t.fromWarehouseId, t.toWarehouseId]);
+      const ws = await tx.select({ id: warehouses.id, name: warehouses.name }).from(warehouses).where(eq(warehouses.tenantId, ctx.tenantId));
+      const name = (wid: string) => ws.find((w) => w.id === wid)?.name ?? wid;
+      const { settings } = await readSettings(tx, ctx.tenantId);
+      return transferPrint(t, { from: name(t.fromWarehouseId), to: name(t.toWarehouseId), company: settings.companyName });
     }),
 
     /** Ships: the stock leaves the source warehouse (never what is reserved for orders or kept as safety stock). */

@@ -49,6 +49,7 @@ export const router = createBrowserRouter(
             { path: 'me/lists/:id', ...page(() => import('./pages/saved-list.page')) },
             { path: 'me/favourites', ...page(() => import('./pages/favourites.page')) },
             { path: 'me/recent', ...page(() => import('./pages/recent.page')) },
+            { path: 'me/stock-alerts', ...page(() => import('./pages/stock-alerts.page')) },
             { path: 'me/password', ...page(() => import('./pages/change-password.page')) },
             { path: 'me/addresses', ...page(() => import('./pages/addresses.page')) },
             { path: 'me/addresses/new', ...page(() => import('./pages/address-form.page')) },

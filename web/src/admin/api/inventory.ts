@@ -206,6 +206,7 @@ export const INBOUND_RECEIPTS = '/admin/inbound-receipts';
 export const STOCKTAKES = '/admin/stocktakes';
 /** The print views (HTML) open in a new tab: full paths, not relative to the API client. */
 export const receiptPrintUrl = (id: string) => `/api/v1${INBOUND_RECEIPTS}/${id}/print`;
+export const transferPrintUrl = (id: string) => `/api/v1${STOCK_TRANSFERS}/${id}/print`;
 export const stocktakePrintUrl = (id: string) => `/api/v1${STOCKTAKES}/${id}/print`;
 
 export const RECEIPT_STATUSES = ['draft', 'confirmed', 'cancelled'] as const;

@@ -786,6 +786,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
       done: 'Safety stock set to {{n}} {{unit}}',
     },
     transfer: {
+      print: 'Print',
       create: 'New transfer',
       submit: 'Save as draft',
       createHint: 'A transfer is saved as a draft; shipping takes the stock out of the source warehouse (in transit), receiving adds it to the destination.',

@@ -783,6 +783,7 @@ export const adminZhCN = {
       done: '已设置安全库存 {{n}} {{unit}}',
     },
     transfer: {
+      print: '打印调拨单',
       create: '新建调拨单',
       submit: '保存为草稿',
       createHint: '调拨单先保存为草稿；发出时从调出仓库扣减库存（在途），收货后加入调入仓库。',

@@ -251,6 +251,18 @@ export const mallEn: Messages<typeof mallZhCN> = {
     idempotency_key_required: 'Please reload the page and submit again',
     unsupported_media_type: 'Upload an .xlsx or .csv file',
   },
+  stockAlerts: {
+    title: 'Back-in-stock alerts',
+    notifyMe: 'Tell me when back',
+    registered: "Registered: we'll let you know when it arrives",
+    waiting: 'Back-in-stock alert set',
+    waitingShort: 'Waiting',
+    arrived: 'Arrived',
+    arrivedAt: 'arrived {{at}}',
+    registeredAt: 'registered {{at}}',
+    removed: 'Removed',
+    empty: 'On an out-of-stock product, tap "Tell me when back"',
+  },
   orders: {
     title: 'My orders',
     all: 'All orders',

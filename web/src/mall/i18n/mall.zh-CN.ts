@@ -248,6 +248,18 @@ export const mallZhCN = {
     idempotency_key_required: '请刷新页面后重新提交',
     unsupported_media_type: '请上传 .xlsx 或 .csv 文件',
   },
+  stockAlerts: {
+    title: '到货提醒',
+    notifyMe: '到货通知我',
+    registered: '已登记，到货后会提醒您',
+    waiting: '已登记到货通知',
+    waitingShort: '等待到货',
+    arrived: '已到货',
+    arrivedAt: '{{at}} 到货',
+    registeredAt: '{{at}} 登记',
+    removed: '已删除',
+    empty: '缺货商品可在商品页登记「到货通知我」',
+  },
   orders: {
     title: '我的订单',
     all: '全部订单',

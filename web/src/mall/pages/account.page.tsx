@@ -7,6 +7,7 @@ import { useSession } from '../../shared/hooks/use-session';
 import { useMember } from '../auth/use-member';
 import { LanguageSwitch } from '../components/language-switch';
 import { OrderShortcuts } from '../components/order-shortcuts';
+import { StockAlertsBadge } from '../components/stock-alerts-badge';
 import { useAccount } from '../hooks/use-account';
 
 /** 我的: own login and company, my orders by status, ordering shortcuts, the company's lists, language, password and sessions. */
@@ -69,6 +70,7 @@ export default function AccountPage() {
         <List>
           <List.Item data-testid="to-favourites" onClick={() => navigate('/me/favourites')}>{t('catalog.favourites')}</List.Item>
           <List.Item data-testid="to-recent" onClick={() => navigate('/me/recent')}>{t('catalog.recent')}</List.Item>
+          <List.Item data-testid="to-stock-alerts" extra={<StockAlertsBadge />} onClick={() => navigate('/me/stock-alerts')}>{t('stockAlerts.title')}</List.Item>
           <List.Item data-testid="to-compare" onClick={() => navigate('/compare')}>{t('catalog.compare')}</List.Item>
         </List>
       </div>

@@ -12,6 +12,7 @@ import { PageLoading } from '../components/page-loading';
 import { PriceTag } from '../components/price-tag';
 import { QtyStepper } from '../components/qty-stepper';
 import { soldOut, StockLine } from '../components/stock-line';
+import { StockAlertButton } from '../components/stock-alert-button';
 import { useAction } from '../hooks/use-action';
 import { compareList, recentList } from '../lib/local-list';
 import { formatFen } from '../lib/money';
@@ -195,6 +196,7 @@ export default function ProductPage() {
             </div>
           )}
           {sku && <StockLine sku={sku} />}
+          {sku && member && unavailable && <div className="dh-pad" style={{ paddingTop: 0 }}><StockAlertButton skuId={sku.id} /></div>}
           {unit && canOrder && !unavailable && (
             <div className="dh-picker-row dh-qty-row" data-testid="qty-row">
               <div className="dh-picker-label">{t('cart.quantity')}</div>

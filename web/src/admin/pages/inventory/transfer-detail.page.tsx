@@ -8,6 +8,7 @@ import { errorMessage } from '../../../shared/api/error-message';
 import { useDetail } from '../../../shared/hooks/use-detail';
 import { formatDateTime } from '../../../shared/lib/format';
 import {
+  transferPrintUrl,
   type ShortTransferLine, STOCK, STOCK_MOVEMENTS, STOCK_TRANSFERS, type StockTransfer, type TransferStep,
 } from '../../api/inventory';
 import { api } from '../../../shared/api/client';
@@ -128,6 +129,7 @@ function TransferView({ transfer, onReload }: { transfer: StockTransfer; onReloa
       extra={
         <Space>
           <Button onClick={() => navigate('/stock-transfers')}>{t('common:action.back')}</Button>
+          <Button data-testid="transfer-print" onClick={() => window.open(transferPrintUrl(transfer.id), '_blank', 'noopener')}>{t('inventory.transfer.print')}</Button>
           {actions}
         </Space>
       }
