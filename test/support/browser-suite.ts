@@ -7,11 +7,14 @@ export interface BrowserSuite {
   chrome: Awaited<ReturnType<typeof launchBrowser>>;
 }
 
-/** One live server (fresh database, demo data, built web app) and one Chromium for a browser test file. */
-export function browserSuite(): BrowserSuite {
+/**
+ * One live server (fresh database, demo data, built web app) and one Chromium for a browser test file. `carrier: true`
+ * starts the simulated Kuaidi100 too (`server.sim`).
+ */
+export function browserSuite(opts: { carrier?: boolean } = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
-    suite.server = await startLiveServer();
+    suite.server = await startLiveServer({}, opts);
     suite.chrome = await launchBrowser();
   });
   afterAll(async () => {

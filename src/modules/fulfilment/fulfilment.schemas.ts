@@ -23,7 +23,7 @@ export const shipShipmentBody = z.strictObject({
 });
 export const cancelShipmentBody = z.strictObject({ version: versionField.optional() });
 export const shipmentListQuery = z.strictObject({ warehouseId: idParam.optional(), status: z.enum(SHIPMENT_STATUSES).optional(), orderId: idParam.optional(), ...pageQuery });
-export const queueQuery = z.strictObject({ warehouseId: idParam.optional(), limit: pageQuery.limit });
+export const queueQuery = z.strictObject({ warehouseId: idParam.optional(), orderId: idParam.optional(), limit: pageQuery.limit });
 export const pickListBody = z.strictObject({ shipmentIds: z.array(idParam).min(1).max(100) });
 
 const lineOut = z.object({ skuId: z.string(), skuCode: z.string(), productName: z.string(), specText: z.string(), baseUnit: z.string(), qty: z.number() });
@@ -40,7 +40,7 @@ export const queueItemOut = z.object({
   orderId: z.string(), orderNo: z.string(), customerName: z.string(), submittedAt: z.string(), requestedDate: z.string().nullable(),
   address: z.object({ receiver: z.string(), phone: z.string(), regionId: z.string().nullable(), regionText: z.string(), detail: z.string() }),
   fulfilmentStatus: z.string(), warehouseId: z.string(), warehouseName: z.string(),
-  lines: z.array(z.object({ skuId: z.string(), skuCode: z.string(), productName: z.string(), qty: z.number() })), openShipments: z.number(),
+  lines: z.array(z.object({ skuId: z.string(), skuCode: z.string(), productName: z.string(), specText: z.string(), baseUnit: z.string(), qty: z.number() })), openShipments: z.number(),
 });
 export const pickListOut = z.object({ id: z.string(), pickNo: z.string(), warehouseId: z.string().nullable(), shipmentIds: z.array(z.string()), createdAt: z.string() });
 export const carriersOut = z.object({ carriers: z.array(z.object({ code: z.string(), name: z.string() })), integration: z.string().nullable() });

@@ -43,7 +43,7 @@ async function shipTx(tx: Tx, ctx: Ctx<Operator>, o: OrderRow, s: ShipmentRow, p
   const done = uncovered(ordered, list).size === 0 && inShipments(list, 'open').size === 0;
   let after = await refreshFulfilment(tx, ctx.tenantId, o);
   await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action: 'shipment_shipped', from: o.status, to: o.status, revision: o.revision,
-    changes: { shipmentNo: s.shipmentNo, carrier: p.carrierName, trackingNo: p.trackingNo } });
+    changes: { shipmentId: s.id, shipmentNo: s.shipmentNo, carrier: p.carrierName, trackingNo: p.trackingNo } });
   if (done) after = await applyAction(tx, ctx, after, 'ship', { carrier: p.carrierName, trackingNo: p.trackingNo ?? undefined });
   await emitEvent(tx, ctx.tenantId, { topic: 'shipment.shipped', aggregateType: 'shipment', aggregateId: s.id,
     payload: { orderId: o.id, orderNo: o.orderNo, shipmentNo: s.shipmentNo, carrier: p.carrierName, trackingNo: p.trackingNo, orderShipped: done } });

@@ -107,7 +107,7 @@ export async function createShipmentTx(tx: Tx, ctx: Ctx<Operator>, o: OrderRow, 
     weightGrams: null, remark: input.remark?.trim() || null, createdBy: ctx.actor.name,
   }).returning();
   const after = await refreshFulfilment(tx, ctx.tenantId, o);
-  await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action: 'shipment_created', from: o.status, to: after.status, revision: o.revision, changes: { shipmentNo: s.shipmentNo, warehouse: w.name, lines: lines.map((l) => ({ skuCode: l.skuCode, qty: l.qty, baseUnit: l.baseUnit })) } });
+  await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action: 'shipment_created', from: o.status, to: after.status, revision: o.revision, changes: { shipmentId: s.id, shipmentNo: s.shipmentNo, warehouse: w.name, lines: lines.map((l) => ({ skuCode: l.skuCode, qty: l.qty, baseUnit: l.baseUnit })) } });
   return s;
 }
 
@@ -133,7 +133,7 @@ export function createShipmentsService(database: Database) {
       const [row] = await tx.update(shipments).set({ status: 'cancelled', cancelledAt: new Date(), updatedAt: new Date(), version: s.version + 1 })
         .where(and(eq(shipments.tenantId, ctx.tenantId), eq(shipments.id, s.id))).returning();
       const after = await refreshFulfilment(tx, ctx.tenantId, o);
-      await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action: 'shipment_cancelled', from: o.status, to: after.status, revision: o.revision, changes: { shipmentNo: s.shipmentNo } });
+      await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action: 'shipment_cancelled', from: o.status, to: after.status, revision: o.revision, changes: { shipmentId: s.id, shipmentNo: s.shipmentNo } });
       return shipmentDetail(tx, ctx.tenantId, row);
     }),
 
@@ -163,13 +163,13 @@ export function createShipmentsService(database: Database) {
      * 待发货队列: released orders with something reserved in a warehouse that no open shipment takes yet, one row per
      * order and warehouse (oldest first), with the lines a new shipment would take by default.
      */
-    queue: (ctx: Ctx<Operator>, q: { warehouseId?: string; limit: number }) => database.tx(ctx.tenantId, async (tx) => {
+    queue: (ctx: Ctx<Operator>, q: { warehouseId?: string; orderId?: string; limit: number }) => database.tx(ctx.tenantId, async (tx) => {
       if (q.warehouseId) assertWarehouseAllowed(ctx.actor, q.warehouseId);
       const allowed = allowedWarehouseIds(ctx.actor);
       const pairs = await tx.select({ orderId: orderAllocations.orderId, warehouseId: orderAllocations.warehouseId }).from(orderAllocations)
         .innerJoin(orders, and(eq(orders.tenantId, orderAllocations.tenantId), eq(orders.id, orderAllocations.orderId)))
         .where(and(eq(orderAllocations.tenantId, ctx.tenantId), sql`${orderAllocations.reserved} > 0`, eq(orders.status, 'pending_shipment'),
-          q.warehouseId ? eq(orderAllocations.warehouseId, q.warehouseId) : undefined, allowed ? inArray(orderAllocations.warehouseId, allowed) : undefined))
+          q.warehouseId ? eq(orderAllocations.warehouseId, q.warehouseId) : undefined, q.orderId ? eq(orderAllocations.orderId, q.orderId) : undefined, allowed ? inArray(orderAllocations.warehouseId, allowed) : undefined))
         .groupBy(orderAllocations.orderId, orderAllocations.warehouseId, orders.submittedAt)
         .orderBy(asc(orders.submittedAt), asc(orderAllocations.orderId), asc(orderAllocations.warehouseId)).limit(q.limit * 2);
       const names = await warehouseNames(tx, ctx.tenantId);
@@ -181,10 +181,11 @@ export function createShipmentsService(database: Database) {
         const toShip = defaultLines(await reservedFor(tx, ctx.tenantId, o.id, p.warehouseId), inShipments(list, 'open', p.warehouseId), uncovered(ordered, list));
         if (!toShip.length) continue;
         const bySku = new Map(lines.map((l) => [l.skuId, l]));
+        const info = await describe(tx, ctx.tenantId, toShip.map((l) => l.skuId));
         items.push({
           orderId: o.id, orderNo: o.orderNo, customerName: o.customerName, submittedAt: o.submittedAt.toISOString(), requestedDate: o.requestedDate,
           address: o.address, fulfilmentStatus: o.fulfilmentStatus, warehouseId: p.warehouseId, warehouseName: names.get(p.warehouseId) ?? '',
-          lines: toShip.map((l) => ({ skuId: l.skuId, skuCode: bySku.get(l.skuId)?.skuCode ?? '', productName: bySku.get(l.skuId)?.productName ?? '', qty: l.qty })),
+          lines: toShip.map((l) => ({ skuId: l.skuId, skuCode: bySku.get(l.skuId)?.skuCode ?? '', productName: bySku.get(l.skuId)?.productName ?? '', specText: bySku.get(l.skuId)?.specText ?? '', baseUnit: info.get(l.skuId)?.baseUnit ?? '', qty: l.qty })),
           openShipments: list.filter((s) => s.status === 'picking' || s.status === 'packed').length,
         });
       }

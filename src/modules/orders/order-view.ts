@@ -1,3 +1,4 @@
+import type { ShipmentRow } from '../fulfilment/shipments.repository.js';
 import type { Actor } from '../../platform/auth/actor.js';
 import { imageUrl } from '../cart/sellables.js';
 import { decide, staffPermission, type ChainFacts, type OrderAction } from './domain/order-state.js';
@@ -37,7 +38,7 @@ export function toOrderSummary(o: OrderRow) {
   };
 }
 
-export function toOrderDetail(o: OrderRow, lines: OrderLineRow[], events: OrderEventRow[], actor: Actor) {
+export function toOrderDetail(o: OrderRow, lines: OrderLineRow[], events: OrderEventRow[], actor: Actor, parcels: ShipmentRow[] = []) {
   return {
     ...toOrderSummary(o),
     address: o.address, requestedDate: o.requestedDate, remark: o.remark, invoice: o.invoice, paymentMethod: o.paymentMethod,
@@ -58,7 +59,11 @@ export function toOrderDetail(o: OrderRow, lines: OrderLineRow[], events: OrderE
       actorName: e.actorName, reason: e.reason, revision: e.revision, changes: (e.changes ?? null) as OrderChanges | null,
     })),
     allowedActions: allowedActions(o, actor),
-    payments: [] as never[], shipments: [] as never[],
+    payments: [] as never[],
+    shipments: parcels.filter((s) => s.status !== 'cancelled').map((s) => ({
+      id: s.id, shipmentNo: s.shipmentNo, status: s.status, warehouseId: s.warehouseId, quantity: s.lines.reduce((a, l) => a + l.qty, 0),
+      carrierName: s.carrierName, trackingNo: s.trackingNo, shippedAt: s.shippedAt?.toISOString() ?? null,
+    })),
   };
 }
 

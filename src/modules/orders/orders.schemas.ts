@@ -66,7 +66,9 @@ export const orderDetailOut = orderSummaryOut.extend({
     actorName: z.string(), reason: z.string().nullable(), revision: fen, changes: z.unknown().nullable(),
   })),
   allowedActions: z.array(z.enum(['approve', 'reject', 'void', 'ship', 'receive', 'edit', 'cancel', 'reorder'])),
-  payments: z.array(z.never()), shipments: z.array(z.never()),
+  payments: z.array(z.never()),
+  /** The order's parcels (发货单), not cancelled ones; the shipment page has the lines and tracking. */
+  shipments: z.array(z.object({ id: z.string(), shipmentNo: z.string(), status: z.string(), warehouseId: z.string().nullable(), quantity: z.number(), carrierName: z.string().nullable(), trackingNo: z.string().nullable(), shippedAt: z.string().nullable() })),
 }).meta({ id: 'OrderDetail' });
 
 export const versionBody = z.strictObject({ version: versionField });

@@ -13,7 +13,7 @@ import { loadEvents, loadLines, orderStockLines, recordOrderEvent, type OrderRow
 import { orders } from './orders.tables.js';
 import { actionableStatuses } from './domain/order-state.js';
 import { releaseOrderStock, reserveOrderStock } from '../inventory/stock-ledger.js';
-import { cancelOpenShipments, deliverShippedParcels } from '../fulfilment/shipments.repository.js';
+import { cancelOpenShipments, deliverShippedParcels, loadShipments } from '../fulfilment/shipments.repository.js';
 import { deferReservation } from './order-create.js';
 import type { mallTabs } from './orders.schemas.js';
 
@@ -33,7 +33,7 @@ export async function findOrder(tx: Tx, tenantId: string, actor: Actor, id: stri
 }
 
 export async function orderDetail(tx: Tx, tenantId: string, actor: Actor, o: OrderRow) {
-  return toOrderDetail(o, await loadLines(tx, tenantId, o.id), await loadEvents(tx, tenantId, o.id), actor);
+  return toOrderDetail(o, await loadLines(tx, tenantId, o.id), await loadEvents(tx, tenantId, o.id), actor, await loadShipments(tx, tenantId, o.id));
 }
 
 export function checkVersion(o: OrderRow, version: number | undefined) {

@@ -503,6 +503,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
       packedAt: 'Packed',
       shippedAt: 'Shipped',
       deliveredAt: 'Delivered',
+      cancelledAt: 'Cancelled',
       empty: 'No shipments',
       selected: '{{count}} selected',
       pickList: 'Merge into a picking list ({{count}})',

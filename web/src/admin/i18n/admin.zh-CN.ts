@@ -500,6 +500,7 @@ export const adminZhCN = {
       packedAt: '打包时间',
       shippedAt: '发货时间',
       deliveredAt: '签收时间',
+      cancelledAt: '取消时间',
       empty: '没有发货单',
       selected: '已选 {{count}} 张',
       pickList: '合并拣货单（{{count}}）',

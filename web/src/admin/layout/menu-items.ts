@@ -9,6 +9,8 @@ export interface MenuEntry {
   group?: string;
   /** a live count beside the label: `ordersTodo` = the orders waiting for this staff member */
   badge?: 'ordersTodo';
+  /** other path prefixes whose pages belong to this entry (it is highlighted there) */
+  also?: string[];
 }
 
 /** The console's pages; each shows only to staff holding its permission. */
@@ -16,6 +18,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', key: 'home' },
   { path: '/orders', key: 'orders', permission: 'orders.read', shortcut: true, badge: 'ordersTodo' },
   { path: '/orders/new', key: 'placeOrder', permission: 'orders.create', shortcut: true },
+  { path: '/fulfilment', key: 'fulfilment', permission: 'orders.ship', shortcut: true, also: ['/shipments'] },
   { path: '/products', key: 'products', permission: 'catalog.read', shortcut: true, group: 'catalogGroup' },
   { path: '/categories', key: 'categories', permission: 'catalog.read', group: 'catalogGroup' },
   { path: '/brands', key: 'brands', permission: 'catalog.read', group: 'catalogGroup' },
@@ -24,6 +27,7 @@ export const MENU: MenuEntry[] = [
   { path: '/reprice', key: 'reprice', permission: 'prices.write', group: 'catalogGroup' },
   { path: '/stock', key: 'stock', permission: 'inventory.read', shortcut: true, group: 'inventoryGroup' },
   { path: '/stock/movements', key: 'movements', permission: 'inventory.read', group: 'inventoryGroup' },
+  { path: '/stock/alerts', key: 'alerts', permission: 'inventory.read', group: 'inventoryGroup' },
   { path: '/stock-transfers', key: 'transfers', permission: 'inventory.read', group: 'inventoryGroup' },
   { path: '/inbound-receipts', key: 'receipts', permission: 'inventory.read', group: 'inventoryGroup' },
   { path: '/stocktakes', key: 'stocktakes', permission: 'inventory.read', group: 'inventoryGroup' },

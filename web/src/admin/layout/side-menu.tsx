@@ -9,7 +9,8 @@ import { MENU, type MenuEntry } from './menu-items';
 type Item = Required<MenuProps>['items'][number];
 
 function selectedEntry(pathname: string): MenuEntry | undefined {
-  return MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  const own = MENU.filter((m) => m.path !== '/' && pathname.startsWith(m.path)).sort((a, b) => b.path.length - a.path.length)[0];
+  return own ?? MENU.find((m) => m.also?.some((prefix) => pathname.startsWith(prefix)));
 }
 
 export function SideMenu() {

@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, type ButtonProps, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { api } from '../../../shared/api/client';
 import { compact } from '../../../shared/forms/compact';
+import { FULFILMENT_QUEUE, SHIPMENTS } from '../../api/fulfilment';
 import { type OrderDetail, orderPath } from '../../api/orders';
 import { OrderReasonModal } from './order-reason.modal';
 import { OrderShipModal, type ShipValues } from './order-ship.modal';
@@ -19,11 +22,22 @@ interface Props {
 /** The buttons of `allowedActions`; each sends the version read, so a change by someone else answers 409. */
 export function OrderActions({ order, editing, onEdit, onConflict }: Props) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
   const [dialog, setDialog] = useState<'reject' | 'void' | 'ship' | null>(null);
   const act = useOrderMutation(
     ({ to, body }: { to: Transition; body?: Record<string, unknown> }) =>
       api.post<OrderDetail>(`${orderPath(order.id)}/${to}`, { version: order.version, ...body }),
-    { onConflict, success: t('orders.statusChanged'), onSuccess: () => setDialog(null) },
+    {
+      onConflict,
+      success: t('orders.statusChanged'),
+      onSuccess: () => {
+        setDialog(null);
+        // 整单发货 creates and ships the order's shipments
+        void qc.invalidateQueries({ queryKey: [SHIPMENTS] });
+        void qc.invalidateQueries({ queryKey: [FULFILMENT_QUEUE] });
+      },
+    },
   );
   const allowed = new Set(order.allowedActions);
   if (editing) return null;
@@ -37,6 +51,11 @@ export function OrderActions({ order, editing, onEdit, onConflict }: Props) {
       )}
       {allowed.has('reject') && <Button danger data-testid="order-reject" onClick={() => setDialog('reject')}>{t('orders.action.reject')}</Button>}
       {allowed.has('ship') && <Button type="primary" data-testid="order-ship" onClick={() => setDialog('ship')}>{t('orders.action.ship')}</Button>}
+      {allowed.has('ship') && (
+        <Button data-testid="order-split-ship" onClick={() => navigate(`/fulfilment?${new URLSearchParams({ orderId: order.id, orderNo: order.orderNo })}`)}>
+          {t('orders.shipments.splitShip')}
+        </Button>
+      )}
       {allowed.has('receive') && (
         <Popconfirm title={t('orders.receiveConfirm')} onConfirm={() => act.mutate({ to: 'receive' })} okButtonProps={confirmButton('order-receive-confirm')}>
           <Button type="primary" data-testid="order-receive">{t('orders.action.receive')}</Button>

@@ -13,6 +13,7 @@ import { OrderInfoCard } from './order-info.card';
 import { OrderLinesTable } from './order-lines.table';
 import { OrderMoneyRecordsCard } from './order-money-records.card';
 import { OrderPrintButtons } from './order-print-buttons';
+import { OrderShipmentsCard } from './order-shipments.card';
 import { OrderTimeline } from './order-timeline';
 import { OrderTotals } from './order-totals';
 
@@ -73,6 +74,7 @@ function OrderView() {
           <div style={{ marginTop: 16 }}><OrderTotals order={order} /></div>
         </Card>
       )}
+      <OrderShipmentsCard orderId={order.id} />
       <Row gutter={16}>
         <Col xs={24} xl={12}><OrderMoneyRecordsCard order={order} /></Col>
         <Col xs={24} xl={12}>

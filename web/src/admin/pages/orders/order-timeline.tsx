@@ -5,8 +5,15 @@ import { formatFen } from '../../api/catalog';
 import type { LineChange, OrderAddress, OrderChanges, OrderEvent } from '../../api/orders';
 import { OrderStatusTag } from '../../components/order-status-tags';
 import { formatAddress } from './order-format';
+import { isShipmentEvent, ShipmentEventText } from './order-shipment-event';
 
-const COLORS: Record<string, string> = { reject: 'red', member_reject: 'red', void: 'red', cancel: 'gray', edited: 'orange', approve: 'green', member_approve: 'green', receive: 'green', auto_confirm: 'green' };
+const COLORS: Record<string, string> = {
+  reject: 'red', member_reject: 'red', void: 'red', cancel: 'gray', edited: 'orange', approve: 'green', member_approve: 'green', receive: 'green', auto_confirm: 'green',
+  shipment_created: 'blue', shipment_shipped: 'cyan', shipment_cancelled: 'gray',
+};
+
+/** An edit's changes (lines and totals); other events carry other shapes in `changes`. */
+const isEdit = (c: OrderChanges | null): c is OrderChanges => Boolean(c && Array.isArray(c.lines) && typeof c.totalBeforeFen === 'number');
 
 const addressText = (a: unknown) => (typeof a === 'string' ? a : formatAddress(a as Partial<OrderAddress> | null));
 
@@ -67,13 +74,14 @@ function EventItem({ e }: { e: OrderEvent }) {
           <span><OrderStatusTag status={e.fromStatus} />→ <OrderStatusTag status={e.toStatus} /></span>
         )}
         {!e.fromStatus && e.toStatus && <OrderStatusTag status={e.toStatus} />}
-        {e.changes && e.revision !== null && <Tag bordered={false}>{t('orders.revision', { revision: e.revision })}</Tag>}
+        {isEdit(e.changes) && e.revision !== null && <Tag bordered={false}>{t('orders.revision', { revision: e.revision })}</Tag>}
       </Space>
       <div>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.at)} · {actor}</Typography.Text>
       </div>
       {e.reason && <div data-testid="event-reason">{t('orders.reasonText', { reason: e.reason })}</div>}
-      {e.changes && <OrderChangesView changes={e.changes} />}
+      {isShipmentEvent(e) && <ShipmentEventText event={e} />}
+      {isEdit(e.changes) && <OrderChangesView changes={e.changes} />}
     </div>
   );
 }
