@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { loginMember, loginStaff } from '../support/http-client.js';
 
@@ -41,11 +42,7 @@ async function dealerOrders(lines: { code: string; unit: string; qty: number }[]
 async function consoleAs(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await suite.chrome.context();
   const page = await ctx.newPage();
-  await page.goto(`${suite.server.url}/admin/login`);
-  await page.getByTestId('login-input').fill(username);
-  await page.getByTestId('password-input').fill('dinghuo123');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
+  await signIn(page, suite.server.url, 'console', username);
   return { ctx, page };
 }
 

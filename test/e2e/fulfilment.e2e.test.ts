@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { loginMember, loginStaff } from '../support/http-client.js';
 
@@ -64,11 +65,7 @@ export async function placeSplitOrder(server: typeof suite.server): Promise<Spli
 async function consoleAs(username: string): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await suite.chrome.context();
   const page = await ctx.newPage();
-  await page.goto(`${suite.server.url}/admin/login`);
-  await page.getByTestId('login-input').fill(username);
-  await page.getByTestId('password-input').fill('dinghuo123');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('welcome').waitFor();
+  await signIn(page, suite.server.url, 'console', username);
   return { ctx, page };
 }
 
@@ -274,11 +271,7 @@ describe('发货 in the console', () => {
   it('the customer sees both parcels of that order with their tracking timelines on a 375 px phone', async () => {
     const ctx = await suite.chrome.context({ mobile: true });
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/m/login`);
-    await page.getByTestId('login-input').fill('dealer1');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-company').waitFor();
+    await signIn(page, suite.server.url, 'mall', 'dealer1');
     await page.goto(`${suite.server.url}/m/orders/${order.id}`);
     const parcel = (p: Parcel) => page.locator(`[data-testid="shipment"][data-shipment-no="${p.shipmentNo}"]`);
     const sh = parcel(parcels.sh!);

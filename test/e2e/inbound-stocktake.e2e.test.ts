@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 
 const suite = browserSuite();
@@ -28,11 +29,7 @@ describe('入库单 and 盘点单 in the console', () => {
   it('the warehouse keeper receives 12 units of NFSQ-550 into 广州仓 at ¥0.85, then counts 广州仓 2 short and confirms the stocktake', async () => {
     const ctx = await suite.chrome.context();
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/admin/login`);
-    await page.getByTestId('login-input').fill('warehouse');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('welcome').waitFor();
+    await signIn(page, suite.server.url, 'console', 'warehouse');
     await page.getByTestId('menu-group-inventoryGroup').waitFor();
 
     // Stock of NFSQ-550 in 广州仓 before.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { loginMember } from '../support/http-client.js';
 
@@ -49,11 +50,7 @@ describe('inventory in the console', () => {
 
     const ctx = await suite.chrome.context();
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/admin/login`);
-    await page.getByTestId('login-input').fill('warehouse');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('welcome').waitFor();
+    await signIn(page, suite.server.url, 'console', 'warehouse');
 
     // 库存管理 › 库存: the SKU in 上海总仓 before.
     await page.getByTestId('menu-group-inventoryGroup').waitFor();
@@ -123,11 +120,7 @@ describe('inventory in the console', () => {
   it('the warehouse keeper adds a warehouse serving 江苏省 and later switches it off', async () => {
     const ctx = await suite.chrome.context();
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/admin/login`);
-    await page.getByTestId('login-input').fill('warehouse');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('welcome').waitFor();
+    await signIn(page, suite.server.url, 'console', 'warehouse');
     await page.getByTestId('menu-warehouses').click();
     const shanghai = page.locator('[data-testid="warehouse-row"][data-code="SH01"]');
     await shanghai.filter({ hasText: '华东' }).waitFor();

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 
 const suite = browserSuite();
@@ -9,11 +10,7 @@ const WATER = '农夫山泉 饮用天然水 550ml';
 
 async function loginAs(ctx: BrowserContext, login: string): Promise<Page> {
   const page = await ctx.newPage();
-  await page.goto(`${suite.server.url}/m/login`);
-  await page.getByTestId('login-input').fill(login);
-  await page.getByTestId('password-input').fill('dinghuo123');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-company').waitFor();
+  await signIn(page, suite.server.url, 'mall', login);
   return page;
 }
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { loginStaff, type Client } from '../support/http-client.js';
 
@@ -58,11 +59,7 @@ describe('mall checkout on a 375 px phone', () => {
 
     const ctx = await suite.chrome.context({ mobile: true });
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/m/login`);
-    await page.getByTestId('login-input').fill('dealer1');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('home-company').waitFor();
+    await signIn(page, suite.server.url, 'mall', 'dealer1');
 
     // 快速订货 from the home page: paste the rows, every one is added.
     await page.getByTestId('home-quick-order').click();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 import { loginMember } from '../support/http-client.js';
 
@@ -34,11 +35,7 @@ describe('quantity breaks (阶梯价) on level and customer prices in the consol
   it('staff adds 金牌 tiers (the server rejects a rising tier on its row) and sets a customer price with a tier; dealer1 sees both in the mall', async () => {
     const desk = await suite.chrome.context();
     const page = await desk.newPage();
-    await page.goto(`${suite.server.url}/admin/login`);
-    await page.getByTestId('login-input').fill('admin');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('welcome').waitFor();
+    await signIn(page, suite.server.url, 'console', 'admin');
 
     // 1. Level price tiers: 康师傅 冰红茶 500ml, 瓶 — 金牌 is 90 % of ¥3.00.
     const tea = await productByCode(page, 'KSF-BHC-500');

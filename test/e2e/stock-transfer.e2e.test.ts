@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
 
 const suite = browserSuite();
@@ -50,11 +51,7 @@ describe('调拨单 in the console', () => {
   it('the warehouse keeper transfers 5 units of NFSQ-550 from 上海总仓 to 广州仓, sees both stocks move, sets a safety stock; a transfer larger than the free stock is refused per line', async () => {
     const ctx = await suite.chrome.context();
     const page = await ctx.newPage();
-    await page.goto(`${suite.server.url}/admin/login`);
-    await page.getByTestId('login-input').fill('warehouse');
-    await page.getByTestId('password-input').fill('dinghuo123');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('welcome').waitFor();
+    await signIn(page, suite.server.url, 'console', 'warehouse');
     await page.getByTestId('menu-group-inventoryGroup').waitFor();
 
     // Stock of NFSQ-550 in both warehouses before.

@@ -20,3 +20,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; context: (opt
     },
   };
 }
+
+/** Logs a demo user in through the login page of the mall (`/m`) or the console (`/admin`) and waits for the home page. */
+export async function signIn(page: import('playwright-core').Page, baseUrl: string, app: 'mall' | 'console', login: string, password = 'dinghuo123') {
+  await page.goto(`${baseUrl}${app === 'mall' ? '/m' : '/admin'}/login`);
+  await page.getByTestId('login-input').fill(login);
+  await page.getByTestId('password-input').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(app === 'mall' ? 'home-company' : 'welcome').first().waitFor();
+}
