@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const dbTests = ['src/**/*.db.test.ts', 'test/api/**/*.test.ts'];
+const dbTests = ['src/**/*.db.test.ts', 'test/api/**/*.test.ts', 'test/reliability/**/*.test.ts'];
 
 /**
  * Three tiers: pure unit tests; service and API tests on a real database (embedded PGlite, and the

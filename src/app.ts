@@ -55,6 +55,9 @@ import { createShippingFlow } from './modules/fulfilment/ship-shipment.js';
 import { createPickListsService } from './modules/fulfilment/pick-lists.service.js';
 import { fulfilmentRoutes } from './modules/fulfilment/fulfilment.routes.js';
 import { mallShipmentRoutes } from './modules/fulfilment/fulfilment.mall-routes.js';
+import { registerOperations } from './platform/metrics/operations.js';
+import type { Readiness } from './platform/metrics/readiness.js';
+import { createPaymentsModule } from './modules/payments/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -64,6 +67,8 @@ export interface AppDeps {
   blobStore?: BlobStore;
   /** The carrier integration; default: Kuaidi100 when the config names an account, else none (numbers typed in). */
   carrierGateway?: CarrierGateway | null;
+  /** What /api/health/ready reports (main.ts: starting → ready → draining); default: ready. */
+  readiness?: Readiness;
 }
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -84,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   requireRouteAuth(app);
+  registerOperations(app, { config, database, readiness: deps.readiness });
 
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -129,11 +135,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const settings = createSettingsService(database);
   const imports = createImportsService(database, logger);
   app.addHook('onClose', async () => { await imports.drain(); });
-  const catalog = createCatalogModule(database, deps.blobStore ?? localBlobStore(config.uploadsDir));
+  const blobStore = deps.blobStore ?? localBlobStore(config.uploadsDir);
+  const catalog = createCatalogModule(database, blobStore);
   const cart = createCartService(database);
   const lists = createSavedListsService(database, cart);
   const orders = createOrdersService(database);
   const place = createPlaceOrderFlow(database);
+  const payments = createPaymentsModule(database, blobStore);
   registerAuthHooks(app, { tenants, auth, apiKeys });
   registerTextGuard(app);
 
@@ -167,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(importRoutes({ database, imports, products: catalog.products }));
       await admin.register(pricingRoutes(createPricingService(database)));
       await admin.register(adminOrderRoutes({ database, orders, place }));
+      await admin.register(payments.adminRoutes);
       await admin.register(fulfilmentRoutes({ database, shipments: createShipmentsService(database), shipping, pickLists: createPickListsService(database), gateway }));
       await admin.register(inventoryRoutes(createInventoryService(database), createTransfersService(database), createStocktakesService(database), createReceiptsService(database), database));
     }, { prefix: '/admin' });
@@ -175,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(cartRoutes({ database, cart, lists }), { prefix: '/mall' });
     await v1.register(mallOrderRoutes({ database, orders, place, cart }), { prefix: '/mall' });
     await v1.register(mallShipmentRoutes(database), { prefix: '/mall' });
+    await v1.register(payments.mallRoutes, { prefix: '/mall' });
     await v1.register(stockAlertRoutes(createStockAlertsService(database)), { prefix: '/mall' });
   }, { prefix: '/api/v1' });
 

@@ -13,6 +13,7 @@ import { demoLogins, seedDemo } from './seed/seed-demo.js';
 import { localBlobStore } from './platform/storage/blob-store.js';
 import { AppError } from './platform/errors/app-error.js';
 import { checkStockLedgers } from './modules/inventory/check-ledgers.js';
+import { checkFinanceLedgers } from './modules/payments/index.js';
 
 const USAGE = `dinghuo <command>
 
@@ -21,7 +22,8 @@ const USAGE = `dinghuo <command>
   tenant create <slug> <name>               create a company (tenant) with the built-in roles
   user create --tenant <slug> --username <u> --password <p> [--name <n>] [--role owner]
                                             create a staff user (default role: owner)
-  check-ledgers                             verify the stock ledger (levels = movements = order reservations)
+  check-ledgers                             verify the stock ledger (levels = movements = order reservations) and the
+                                            finance ledger (balances and credit = movements, order paid = receipts − refunds)
   backup <file>                             copy the embedded database to a file (stop the server first)
   restore <file> [--force]                  replace the embedded database with a backup (stop the server first)
 
@@ -107,7 +109,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
 
     case 'check-ledgers':
       return withDatabase(config, async (db) => {
-        const problems = await checkStockLedgers(db);
+        const problems = [...await checkStockLedgers(db), ...await checkFinanceLedgers(db)];
         for (const p of problems) console.log(`UNBALANCED [${p.tenantId}] ${p.what}: ${p.detail}`);
         console.log(problems.length ? `${problems.length} problem(s) found` : 'ledgers balanced');
         return problems.length ? 1 : 0;

@@ -8,6 +8,8 @@ import { demoLogins } from './seed/seed-demo.js';
 import { prepareData } from './startup.js';
 import { startAutoConfirm } from './modules/orders/auto-confirm.js';
 import { startKuaidi100Simulator } from './modules/logistics/kuaidi100.simulator.js';
+import { createReadiness } from './platform/metrics/readiness.js';
+import { serveClusterMetrics } from './platform/metrics/cluster-metrics.js';
 
 function banner(config: Config) {
   const url = config.publicUrl;
@@ -29,14 +31,17 @@ function banner(config: Config) {
 async function serve(config: Config, log: Logger, jobs: boolean, prepare: boolean) {
   const database = await openConfiguredDatabase(config);
   if (prepare) await prepareData(database, config, log);
-  const app = await buildApp({ config, database, logger: log });
+  const readiness = createReadiness();
+  const app = await buildApp({ config, database, logger: log, readiness });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = jobs ? startAutoConfirm(database, log) : () => {};
+  readiness.ready();
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
+    readiness.drain(); // /api/health/ready answers 503 from now on
     log.info({ signal }, 'shutting down: draining requests');
     stopJobs();
     await app.close();
@@ -56,6 +61,7 @@ async function primary(config: Config, log: Logger) {
   const database = await openConfiguredDatabase(config);
   await prepareData(database, config, log);
   await database.close();
+  serveClusterMetrics();
   let stopping = false;
   const fork = (index: number) => {
     const worker = cluster.fork({ DINGHUO_WORKER_INDEX: String(index) });

@@ -17,11 +17,10 @@ import { createOrderTx, preallocateOrderNo } from '../modules/orders/order-creat
 import { loadPricingContext, totalsLine, totalsOf } from '../modules/orders/order-pricing.js';
 import { findOrder, orderDetail } from '../modules/orders/orders.service.js';
 import type { AddressSnapshot, InvoiceSnapshot } from '../modules/orders/orders.tables.js';
+import { assertCheckoutMethod, checkoutMethods, type CheckoutMethod } from '../modules/payments/index.js';
 
-export const PAYMENT_METHODS = [{ code: 'offline', name: '线下结算 / 稍后支付' }];
-
-export interface CheckoutInput { addressId: string; requestedDate?: string; remark?: string; invoiceProfileId?: string | null; paymentMethod: 'offline'; expectedTotalFen: number }
-export interface StaffOrderInput { customerId: string; addressId: string; lines: { skuUnitId: string; qty: number; unitPriceFen?: number }[]; requestedDate?: string; remark?: string; invoiceProfileId?: string | null; paymentMethod: 'offline' }
+export interface CheckoutInput { addressId: string; requestedDate?: string; remark?: string; invoiceProfileId?: string | null; paymentMethod: CheckoutMethod; expectedTotalFen: number }
+export interface StaffOrderInput { customerId: string; addressId: string; lines: { skuUnitId: string; qty: number; unitPriceFen?: number }[]; requestedDate?: string; remark?: string; invoiceProfileId?: string | null; paymentMethod: CheckoutMethod }
 
 async function addressOf(tx: Tx, tenantId: string, customerId: string, addressId: string): Promise<AddressSnapshot> {
   const [a] = await tx.select().from(customerAddresses)
@@ -47,7 +46,8 @@ export function createPlaceOrderFlow(database: Database) {
       const cart = await priceCart(tx, ctx.tenantId, ctx.actor.id, ctx.actor.customerId);
       return {
         cart: toCartView(cart, await shippingRegion(tx, ctx.tenantId, ctx.actor.customerId, addressId)),
-        paymentMethods: PAYMENT_METHODS, needsApproval: needsApproval(ctx.actor, cart.buyer.orderApproval),
+        // The methods enabled for this customer (tenant setting ∩ the customer's own; credit only with a limit).
+        paymentMethods: await checkoutMethods(tx, ctx.tenantId, ctx.actor.customerId), needsApproval: needsApproval(ctx.actor, cart.buyer.orderApproval),
       };
     }),
 
@@ -71,6 +71,7 @@ export function createPlaceOrderFlow(database: Database) {
           }));
           throw new AppError('cart_prices_changed', { message: `the total is now ${totals.totalFen} fen, not ${input.expectedTotalFen}; please confirm`, details: { changes, totalFen: totals.totalFen } });
         }
+        await assertCheckoutMethod(tx, tenantId, actor.customerId, input.paymentMethod, totals.totalFen);
         const id = await createOrderTx(tx, tenantId, {
           buyer: cart.buyer, ctx: cart.ctx, actor, source: 'mall', lines: cart.lines.map((l) => ({ priced: l.priced, overridden: false })),
           address, requestedDate: input.requestedDate ?? null, remark: input.remark || null, invoice, paymentMethod: input.paymentMethod,
@@ -104,6 +105,7 @@ export function createPlaceOrderFlow(database: Database) {
         });
         if (errors.length) throw new AppError('cart_invalid', { message: 'some lines cannot be ordered', errors });
         const address = await addressOf(tx, tenantId, c.id, input.addressId);
+        await assertCheckoutMethod(tx, tenantId, c.id, input.paymentMethod, totalsOf(pctx, lines.map((l, i) => totalsLine(pctx, String(i), l.priced)), address.regionId).totalFen);
         const id = await createOrderTx(tx, tenantId, {
           buyer, ctx: pctx, actor, source: 'staff', lines, address, requestedDate: input.requestedDate ?? null, remark: input.remark || null,
           invoice: await invoiceOf(tx, tenantId, c.id, input.invoiceProfileId), paymentMethod: input.paymentMethod, memberApproval: false, orderNo,

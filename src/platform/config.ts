@@ -32,6 +32,8 @@ const envSchema = z.object({
   KUAIDI100_POLL_URL: z.string().url().default('https://poll.kuaidi100.com'),
   KUAIDI100_API_URL: z.string().url().default('https://api.kuaidi100.com'),
   CARRIER_SIMULATOR: z.enum(['on', 'off']).optional(),
+  METRICS: z.enum(['on', 'off']).default('on'),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export interface SmtpConfig { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
@@ -62,6 +64,8 @@ export interface Config {
   kuaidi100?: { pollUrl: string; apiUrl: string; key: string; customer: string; secret: string };
   /** Start the local simulated carrier (模拟快递) and use it as Kuaidi100: default on outside production when no account is configured. */
   carrierSimulator: boolean;
+  /** Prometheus metrics at /metrics; with a token only for `Authorization: Bearer <token>`. */
+  metrics: { enabled: boolean; token?: string };
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { pollUrl: e.KUAIDI100_POLL_URL, apiUrl: e.KUAIDI100_API_URL, key: e.KUAIDI100_KEY, customer: e.KUAIDI100_CUSTOMER, secret: e.KUAIDI100_SECRET ?? '' }
       : undefined,
     carrierSimulator: (e.CARRIER_SIMULATOR ?? (e.NODE_ENV === 'production' || e.KUAIDI100_KEY ? 'off' : 'on')) === 'on',
+    metrics: { enabled: e.METRICS === 'on', token: e.METRICS_TOKEN },
   };
 }
 

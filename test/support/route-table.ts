@@ -11,6 +11,7 @@
  * This module must not import `fastify` at run time: it is loaded from inside the `vi.mock('fastify')` factory.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import sharp from 'sharp';
 import type { RouteAuth } from '../../src/platform/http/route-auth.js';
 import { BUILT_IN_ROLES } from '../../src/modules/staff/domain/permissions.js';
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_STAFF } from '../../src/seed/demo-data.js';
@@ -585,7 +586,77 @@ const CART_RECIPES: Record<string, Recipe> = {
   'PUT /api/v1/admin/stock/:skuId/thresholds': async (fx) => ({ params: { skuId: await demoSkuId(fx) }, body: { lowStockQty: null, overstockQty: null }, expect: [200] }),
   'GET /api/v1/admin/inventory/alerts': async () => ({ query: { kind: 'low' }, expect: [200] }),
 };
-Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES);
+// ---------------------------------------------------------------------------------------------------------------
+// Payments and customer accounts
+
+const voucherPng = () => sharp({ create: { width: 320, height: 480, channels: 3, background: '#2e86de' } }).png().toBuffer();
+/** A transfer voucher uploaded by dealer1. */
+async function dealerVoucher(fx: Fixtures): Promise<string> {
+  const b = '----qa-voucher';
+  const body = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="slip.png"\r\nContent-Type: image/png\r\n\r\n`), await voucherPng(), Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  return created(fx.dealer1.request('POST', '/api/v1/mall/payment-vouchers', body, { 'content-type': `multipart/form-data; boundary=${b}` }), 'voucher');
+}
+/** Credits dealer1's prepaid balance (a rebate by the owner). */
+async function creditDealer(fx: Fixtures, fen: number) {
+  const res = await fx.owner.request('POST', `/api/v1/admin/customers/${fx.customers.dealer1.id}/account/adjustments`, { deltaFen: fen, reason: 'rebate', note: 'QA 返利' }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (balance): ${res.statusCode} ${res.body}`);
+}
+/** A dealer1 order paid by a declared bank transfer, awaiting finance (pending_confirmation). */
+async function pendingTransfer(fx: Fixtures): Promise<{ id: string; version: number }> {
+  const o = await dealerOrder(fx);
+  const res = await fx.dealer1.request('POST', `/api/v1/mall/orders/${o.id}/payments`, { method: 'bank_transfer', voucherIds: [await dealerVoucher(fx)], remark: 'QA 转账' }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (pending transfer): ${res.statusCode} ${res.body}`);
+  return res.json().payment;
+}
+/**
+ * A fresh customer (in every staff scope) who owes some credit: credit terms, an order placed by the owner and
+ * charged to credit by the customer's own login. Fresh each time, so no other recipe's change to a login gets in the way.
+ */
+async function customerWithCredit(fx: Fixtures): Promise<string> {
+  const username = `qacredit${fx.n()}`;
+  const id = await created(fx.owner.post('/api/v1/admin/customers', { ...customerBody(fx), salespersonId: fx.staff.sales, member: { username, password: DEMO_PASSWORD } }), 'credit customer');
+  const addressId = await created(fx.owner.post(`/api/v1/admin/customers/${id}/addresses`, addressBody(fx)), 'credit customer address');
+  await fx.owner.put(`/api/v1/admin/customers/${id}/account/terms`, { creditLimitFen: 1_000_000_000, creditTermDays: 30, creditPolicy: 'block', balanceShortPolicy: 'block', methods: null });
+  const o = await created(fx.owner.request('POST', '/api/v1/admin/orders', { customerId: id, addressId, paymentMethod: 'credit', lines: [{ skuUnitId: await freshUnit(fx), qty: 2 }] }, idemKey(fx)), 'credit order');
+  const res = await (await loginMember(fx.app, username)).request('POST', `/api/v1/mall/orders/${o}/payments`, { method: 'credit' }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (credit charge): ${res.statusCode} ${res.body}`);
+  return id;
+}
+
+const PAYMENT_RECIPES: Record<string, Recipe> = {
+  'GET /api/v1/admin/payments': async () => ({ query: { status: 'pending_confirmation', method: 'bank_transfer' }, expect: [200] }),
+  'GET /api/v1/admin/payments/:id': async (fx) => ({ params: { id: (await pendingTransfer(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/payments/:id/confirm': async (fx) => { const p = await pendingTransfer(fx); return { params: { id: p.id }, body: { version: p.version, reference: 'QA 银行流水' }, expect: [200] }; },
+  'POST /api/v1/admin/payments/:id/reject': async (fx) => { const p = await pendingTransfer(fx); return { params: { id: p.id }, body: { version: p.version, reason: '未到账' }, expect: [200] }; },
+  'GET /api/v1/admin/payment-vouchers/:id': async (fx) => ({ params: { id: await dealerVoucher(fx) }, expect: [200] }),
+  'GET /api/v1/admin/orders/:id/payments': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/orders/:id/payments': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, headers: idemKey(fx), body: { method: 'cod', amountFen: 100, reference: 'QA 货到付款' }, expect: [201] }),
+  'GET /api/v1/admin/customers/:id/account': async (fx) => ({ params: { id: fx.target.id }, expect: [200] }),
+  'GET /api/v1/admin/customers/:id/account/movements': async (fx) => ({ params: { id: fx.target.id }, expect: [200] }),
+  'POST /api/v1/admin/customers/:id/account/adjustments': async (fx) => ({ params: { id: fx.target.id }, headers: idemKey(fx), body: { deltaFen: 500, reason: 'rebate', note: 'QA 返利' }, expect: [201] }),
+  'PUT /api/v1/admin/customers/:id/account/terms': async (fx) => ({
+    params: { id: fx.target.id }, body: { creditLimitFen: 1_000_000_000, creditTermDays: 30, creditPolicy: 'block', balanceShortPolicy: 'partial', methods: null }, expect: [200],
+  }),
+  'POST /api/v1/admin/customers/:id/account/recharges': async (fx) => ({ params: { id: fx.target.id }, headers: idemKey(fx), body: { amountFen: 1000, reference: 'QA 储值' }, expect: [201] }),
+  'POST /api/v1/admin/customers/:id/account/credit-repayments': async (fx) => ({
+    params: { id: await customerWithCredit(fx) }, headers: idemKey(fx), body: { amountFen: 1, reference: 'QA 还款' }, expect: [201],
+  }),
+  'GET /api/v1/mall/finance/account': async () => ({ expect: [200] }),
+  'GET /api/v1/mall/finance/movements': async () => ({ query: { limit: '5' }, expect: [200] }),
+  'GET /api/v1/mall/orders/:id/payments': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+  // dealer1's company gets the order's total as a rebate first, so paying from the balance succeeds
+  'POST /api/v1/mall/orders/:id/payments': async (fx) => {
+    const o = await dealerOrder(fx) as unknown as { id: string; totalFen: number };
+    await creditDealer(fx, o.totalFen);
+    return { params: { id: o.id }, headers: idemKey(fx), body: { method: 'balance' }, expect: [201] };
+  },
+  // the upload itself needs multipart (test/api/payments.test.ts); a JSON body is refused with 415
+  'POST /api/v1/mall/payment-vouchers': async () => ({ body: {}, expect: [415] }),
+  'GET /api/v1/mall/payment-vouchers/:id': async (fx) => ({ params: { id: await dealerVoucher(fx) }, expect: [200] }),
+};
+Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES, PAYMENT_RECIPES);
 
 /** The recipe of a route, or a generic one (a well-formed id that names nothing, an empty body) for routes without one. */
 export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & { generic: boolean }> {

@@ -11,6 +11,7 @@ import type { Message, Notifier } from '../../src/platform/mail/notifier.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createTestDatabase } from './test-db.js';
 import { checkStockLedgers } from '../../src/modules/inventory/check-ledgers.js';
+import { checkFinanceLedgers } from '../../src/modules/payments/index.js';
 import type { CarrierGateway } from '../../src/modules/logistics/carrier.js';
 
 export interface TestApp {
@@ -45,12 +46,13 @@ export async function createTestApp(opts: { config?: Record<string, string>; not
   return {
     app, database, config, tenantId: tenant.id,
     async close() {
-      // Every test file that ran the app ends by proving its stock ledgers balance (what `dinghuo check-ledgers` checks).
-      const problems = await checkStockLedgers(database).catch((e: Error) => [{ what: 'check-ledgers failed', detail: e.message }]);
+      // Every test file that ran the app ends by proving its stock and finance ledgers balance (what `dinghuo check-ledgers` checks).
+      const problems = await Promise.all([checkStockLedgers(database), checkFinanceLedgers(database)]).then((l) => l.flat())
+        .catch((e: Error) => [{ what: 'check-ledgers failed', detail: e.message }]);
       await app.close();
       await database.close();
       rmSync(uploads, { recursive: true, force: true });
-      if (problems.length) throw new Error(`stock ledgers do not balance after this test file:\n${problems.map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
+      if (problems.length) throw new Error(`ledgers do not balance after this test file:\n${problems.map((p) => `  ${p.what}: ${p.detail}`).join('\n')}`);
     },
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParam, intQuery, versionField } from '../../platform/http/schemas.js';
 import { pageQuery } from '../../platform/http/pagination.js';
 import { ORDER_STATUSES } from './domain/order-state.js';
+import { CHECKOUT_METHODS } from '../payments/domain/payment-methods.js';
 
 const fen = z.number().int();
 const reasonField = z.string().trim().min(1).max(300);
@@ -78,7 +79,8 @@ export const shipBody = z.strictObject({ version: versionField, carrier: z.strin
 
 const dateField = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a date');
 const remarkField = z.string().trim().max(500).optional();
-export const paymentMethodField = z.enum(['offline']);
+/** The method chosen at checkout (the order keeps it); paying happens on the order afterwards. */
+export const paymentMethodField = z.enum(CHECKOUT_METHODS);
 export const checkoutBody = z.strictObject({
   addressId: idParam, requestedDate: dateField.optional(), remark: remarkField, invoiceProfileId: idParam.nullable().optional(),
   paymentMethod: paymentMethodField, expectedTotalFen: z.number().int().min(0),

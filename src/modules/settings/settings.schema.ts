@@ -38,6 +38,19 @@ export const shippingRuleSchema = z.strictObject({
   freeAboveFen: fen.nullable().default(null),
 });
 
+/** How customers pay (issue 6): the methods the company accepts and the bank account the mall shows for transfers. */
+export const paymentSettingsSchema = z.strictObject({
+  /** Methods offered at checkout and on the order, in this set; a customer's own list can only narrow it. */
+  methods: z.array(z.enum(['offline', 'balance', 'bank_transfer', 'cod', 'credit'])).max(10)
+    .default(['offline', 'balance', 'bank_transfer', 'cod', 'credit']),
+  /** 收款账户 shown to customers paying by bank transfer. */
+  bankAccount: z.strictObject({
+    accountName: z.string().trim().max(100).default(''),
+    bankName: z.string().trim().max(100).default(''),
+    accountNo: z.string().trim().max(40).default(''),
+  }).default(() => ({ accountName: '', bankName: '', accountNo: '' })),
+});
+
 /** Tenant settings: one JSON document per tenant, validated here, with defaults for every field. */
 export const tenantSettingsSchema = z.strictObject({
   companyName: z.string().trim().max(100).default(''),
@@ -49,10 +62,12 @@ export const tenantSettingsSchema = z.strictObject({
   shippingRules: z.array(shippingRuleSchema).max(50).default([]),
   /** What customers see of stock: the exact number available, or only 有货 / 缺货. */
   stockDisplay: z.enum(['exact', 'status']).default('status'),
+  payments: paymentSettingsSchema.default(() => paymentSettingsSchema.parse({})),
 });
 
 export type TenantSettings = z.infer<typeof tenantSettingsSchema>;
 export type OrderSettings = z.infer<typeof orderSettingsSchema>;
 export type ShippingRule = z.infer<typeof shippingRuleSchema>;
+export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
 
 export const defaultSettings = (): TenantSettings => tenantSettingsSchema.parse({});

@@ -3,8 +3,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg, NodePgSession } from 'drizzle-orm/node-postgres';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema.js';
@@ -26,6 +26,8 @@ export interface Database {
    */
   tx<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /** Connections for the metrics: open, idle, and queries waiting for one (PGlite: one connection, never idle-counted). */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
   /** Runs `fn` while holding the migration lock (an advisory lock on the server; PGlite has one connection anyway). */
   withMigrationLock<T>(fn: (db: Db) => Promise<T>): Promise<T>;
@@ -41,12 +43,34 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+function asAppRole<T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>) {
+  return async (tx: unknown) => {
+    await (tx as Tx).execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ''}, true)`);
+    return fn(tx as Tx);
+  };
+}
+
 function makeTx(db: Db) {
-  return <T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-    db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId ?? ''}, true)`);
-      return fn(tx as unknown as Tx);
-    });
+  return <T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> => db.transaction(asAppRole(tenantId, fn));
+}
+
+/**
+ * Transactions on the server pool. Drizzle's own pool transaction checks a connection out and sends BEGIN before its
+ * try/finally, so a connection cut just then (pg_terminate_backend, failover) was never given back: the pool leaked
+ * one connection per cut until every request waited for a free one. Here the connection is always released, and
+ * pg-pool discards it when it is no longer usable. (The session objects are cheap; drizzle() per transaction is not.)
+ */
+function makeServerTx(pool: pg.Pool, db: Db) {
+  const dialect = new PgDialect();
+  const relational = { fullSchema: db._.fullSchema, schema: db._.schema, tableNamesMap: db._.tableNamesMap } as ConstructorParameters<typeof NodePgSession>[2];
+  return async <T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      return await new NodePgSession(client, dialect, relational, {}).transaction(asAppRole(tenantId, fn));
+    } finally {
+      client.release();
+    }
+  };
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
@@ -63,6 +87,7 @@ async function openEmbedded(dataDir?: string): Promise<Database> {
     owner: db,
     tx: makeTx(db),
     ping: async () => { await client.query('select 1'); },
+    poolStats: () => ({ total: 1, idle: 0, waiting: 0 }),
     close: () => client.close(),
     withMigrationLock: (fn) => fn(db),
   };
@@ -70,14 +95,18 @@ async function openEmbedded(dataDir?: string): Promise<Database> {
 
 async function openServer(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 });
-  // A dropped server connection must not crash the process; the next checkout reconnects.
+  // A dropped server connection must not crash the process; the next checkout reconnects. The pool only listens
+  // for errors of idle connections: one cut while checked out (pg_terminate_backend, a server restart or failover
+  // mid-request) emitted an unhandled 'error' and killed the server. Its query fails and the pool discards it.
   pool.on('error', () => {});
+  pool.on('connect', (client) => { client.on('error', () => {}); });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'pg',
     owner: db,
-    tx: makeTx(db),
+    tx: makeServerTx(pool, db),
     ping: async () => { await pool.query('select 1'); },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
     withMigrationLock: async (fn) => {
       const client = await pool.connect();

@@ -14,3 +14,4 @@ export * from '../../modules/cart/cart.tables.js';
 export * from '../../modules/orders/orders.tables.js';
 export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/fulfilment/fulfilment.tables.js';
+export * from '../../modules/payments/payments.tables.js';

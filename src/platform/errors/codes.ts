@@ -83,6 +83,18 @@ export const errorStatus = {
   insufficient_stock: 409,
   /** A shipment line asks for more than the order still has to ship (or a SKU the order does not have); `errors[]` per line. */
   exceeds_ordered: 422,
+  /** A payment (or credit repayment) larger than what is still due; `amountDueFen` says what is, `amountFen` what was asked. */
+  payment_exceeds_due: 422,
+  /** The payment method is not enabled for this company or customer (or credit without a credit limit); `enabled` lists what is. */
+  payment_method_unavailable: 422,
+  /** The prepaid balance does not cover the payment or debit and the customer's setting allows no partial payment; `balanceFen`, `amountFen`. */
+  insufficient_balance: 409,
+  /** A credit charge beyond the customer's limit (policy `block`); `creditLimitFen`, `creditUsedFen`, `availableFen`, `amountFen`. */
+  credit_limit_exceeded: 409,
+  /** A credit charge while some of the customer's credit is overdue (policy `block`); `overdueFen`. */
+  credit_overdue: 409,
+  /** The payment is not awaiting an answer (confirming or rejecting it twice, or one already succeeded); `paymentStatus`. */
+  payment_state_conflict: 409,
   /** A callback (carrier push, payment notification) whose signature does not verify; refused and logged. */
   signature_invalid: 401,
   /** The carrier's API refused the request (bad address, unknown carrier code, account problem). */

@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { AppError, type FieldError } from './app-error.js';
 import type { ErrorCode } from './codes.js';
 import { problem } from './problem.js';
-import { pgError } from '../db/db-errors.js';
+import { connectionLost, pgError } from '../db/db-errors.js';
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -22,6 +22,7 @@ function codeForFastifyError(err: FastifyError): ErrorCode | null {
 
 /** PostgreSQL errors a service did not anticipate but that are still the client's doing or a passing outage. */
 function codeForDatabaseError(err: unknown): ErrorCode | null {
+  if (connectionLost(err)) return 'unavailable';
   const code = pgError(err)?.code ?? (err as { code?: unknown }).code;
   switch (code) {
     case '23505': return 'duplicate';

@@ -1,0 +1,145 @@
+/**
+ * Replay (issue 7, point 3): every POST that creates money or stock effects, sent 10 times with one Idempotency-Key —
+ * one after another, and 10 at once — makes exactly one effect and answers the same body every time; the same key
+ * with another body → 422 idempotency_mismatch and no effect. On both databases.
+ *
+ * To cover a new money route, append one entry to OPERATIONS. Routes whose summary says they take an
+ * Idempotency-Key must be listed there (or, while being built, in NOT_YET_COVERED): the last test checks it.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginMember, loginStaff, type Client } from '../support/http-client.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+type Body = Record<string, unknown>;
+type Effects = Record<string, number>;
+
+interface Operation {
+  /** The route as the route table names it. */
+  route: `POST /api/v1/${string}`;
+  /** Who sends it. */
+  as: () => Client;
+  /** Readies the world for one effect (e.g. fills the cart) and gives the URL and body to send. */
+  prepare: () => Promise<{ url: string; body: Body }>;
+  /** The same request with a different body (for the mismatch). */
+  differently: (body: Body) => Body;
+  /** Counters read from the database, and how much one effect changes them. */
+  effects: () => Promise<Effects>;
+  effect: Effects;
+}
+
+let t: TestApp;
+let dealer: Client;
+let clerk: Client;
+let skuId: string;
+let unitId: string;
+let customerId: string;
+let addressId: string;
+
+const count = async (q: ReturnType<typeof sql>) => Number(((await t.database.owner.execute(q)) as unknown as { rows: { n: string }[] }).rows[0].n);
+/** Orders, stock reservations (allocation rows) and reserved units of the test SKU. */
+const orderEffects = async (): Promise<Effects> => ({
+  orders: await count(sql`select count(*) as n from orders`),
+  reservations: await count(sql`select count(*) as n from order_allocations where sku_id = ${skuId}`),
+  reservedUnits: await count(sql`select coalesce(sum(reserved), 0) as n from stock_levels where sku_id = ${skuId}`),
+});
+
+async function fillCart(qty: number) {
+  expect((await dealer.delete('/api/v1/mall/cart')).statusCode).toBe(204);
+  expect((await dealer.post('/api/v1/mall/cart/lines', { skuUnitId: unitId, qty })).statusCode).toBe(200);
+  return (await dealer.get(`/api/v1/mall/checkout?addressId=${addressId}`)).json().cart.totals.totalFen as number;
+}
+
+const OPERATIONS: Operation[] = [
+  { route: 'POST /api/v1/mall/checkout', as: () => dealer, effects: orderEffects, effect: { orders: 1, reservations: 1, reservedUnits: 2 },
+    prepare: async () => ({ url: '/api/v1/mall/checkout', body: { addressId, paymentMethod: 'offline', expectedTotalFen: await fillCart(2) } }),
+    differently: (b) => ({ ...b, remark: '改了备注' }) },
+  { route: 'POST /api/v1/admin/orders', as: () => clerk, effects: orderEffects, effect: { orders: 1, reservations: 1, reservedUnits: 3 },
+    prepare: async () => ({ url: '/api/v1/admin/orders', body: { customerId, addressId, paymentMethod: 'offline', lines: [{ skuUnitId: unitId, qty: 3 }] } }),
+    differently: (b) => ({ ...b, lines: [{ skuUnitId: unitId, qty: 4 }] }) },
+];
+
+/**
+ * Routes documented as taking an Idempotency-Key that have no entry above yet. Payments are being built: append
+ * their operations to OPERATIONS and remove them from here.
+ */
+const NOT_YET_COVERED = [
+  'POST /api/v1/mall/orders/:id/payments',
+  'POST /api/v1/admin/orders/:id/payments',
+  'POST /api/v1/admin/customers/:id/account/adjustments',
+  'POST /api/v1/admin/customers/:id/account/recharges',
+  'POST /api/v1/admin/customers/:id/account/credit-repayments',
+];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const admin = await loginStaff(t.app, 'admin');
+  clerk = await loginStaff(t.app, 'clerk');
+  dealer = await loginMember(t.app, 'dealer1');
+  const product = await admin.post('/api/v1/admin/products', { name: '重放测试商品', onShelf: true, skus: [{ code: 'REPLAY-1', baseUnit: '件', units: [{ name: '件', conversion: 1, listPriceFen: 1000 }] }] });
+  expect(product.statusCode, product.body).toBe(201);
+  skuId = product.json().skus[0].id;
+  unitId = product.json().skus[0].units[0].id;
+  // Stock in one warehouse only, so one order is one reservation row.
+  const [warehouse] = (await admin.get('/api/v1/admin/warehouses')).json().items as { id: string }[];
+  expect((await admin.post('/api/v1/admin/stock/adjustments', { warehouseId: warehouse.id, skuId, delta: 10_000, kind: 'inbound', reason: '重放测试' })).statusCode).toBe(201);
+  customerId = (await dealer.get('/api/v1/mall/account')).json().customer.id;
+  addressId = ((await dealer.get('/api/v1/mall/addresses')).json().items as { id: string; isDefault: boolean }[]).find((a) => a.isDefault)!.id;
+});
+afterAll(async () => { await t?.close(); });
+
+let keys = 0;
+const newKey = (op: Operation, how: string) => `replay-${how}-${op.route.split('/').slice(3).join('-').replace(/[^A-Za-z0-9_-]/g, '')}-${++keys}`.slice(0, 64);
+const send = (op: Operation, url: string, body: Body, key: string) => op.as().request('POST', url, body, { 'idempotency-key': key });
+const diff = (before: Effects, after: Effects) => Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - before[k]]));
+
+describe.each(OPERATIONS)('replaying $route', (op) => {
+  it('10 times in a row: one effect, the same answer each time', async () => {
+    const { url, body } = await op.prepare();
+    const key = newKey(op, 'seq');
+    const before = await op.effects();
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await send(op, url, body, key));
+    expect(answers[0].statusCode, answers[0].body).toBeGreaterThanOrEqual(200);
+    expect(answers[0].statusCode).toBeLessThan(300);
+    for (const a of answers) expect({ status: a.statusCode, body: a.json() }).toEqual({ status: answers[0].statusCode, body: answers[0].json() });
+    expect(diff(before, await op.effects())).toEqual(op.effect);
+  });
+
+  it('10 at once: one effect, the same answer each time', async () => {
+    const { url, body } = await op.prepare();
+    const key = newKey(op, 'par');
+    const before = await op.effects();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => send(op, url, body, key)));
+    const first = answers.find((a) => a.statusCode < 300) ?? answers[0];
+    expect(first.statusCode, first.body).toBeLessThan(300);
+    for (const a of answers) expect({ status: a.statusCode, body: a.json() }).toEqual({ status: first.statusCode, body: first.json() });
+    expect(diff(before, await op.effects())).toEqual(op.effect);
+  });
+
+  it('the same key with another body → 422 idempotency_mismatch, and nothing more happens', async () => {
+    const { url, body } = await op.prepare();
+    const key = newKey(op, 'mis');
+    const before = await op.effects();
+    const first = await send(op, url, body, key);
+    expect(first.statusCode, first.body).toBeLessThan(300);
+    const other = await send(op, url, op.differently(body), key);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency_mismatch');
+    expect(diff(before, await op.effects())).toEqual(op.effect);
+    // The original request still answers as before.
+    expect((await send(op, url, body, key)).json()).toEqual(first.json());
+  });
+});
+
+describe('replay coverage', () => {
+  it('lists every route that takes an Idempotency-Key', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, { summary?: string }>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods)
+      .filter(([, op]) => /Idempotency-Key/i.test(op.summary ?? ''))
+      .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(documented).toContain('POST /api/v1/mall/checkout');
+    const covered = new Set<string>([...OPERATIONS.map((o) => o.route), ...NOT_YET_COVERED]);
+    expect(documented.filter((r) => !covered.has(r)), 'routes that take an Idempotency-Key but have no replay operation').toEqual([]);
+  });
+});
