@@ -158,6 +158,15 @@ describe('orders in the console', () => {
     };
     await fillRow(1, 'NFSQ-550', '12');
     await fillRow(2, 'KO-330-YW', '24');
+    // A price typed wrong says so; a price of 0 is flagged (a free line); putting the customer's price back clears both.
+    const row2 = page.locator('[data-testid="grid-row"][data-row="2"]');
+    const priceBefore = await row2.getByTestId('grid-price').inputValue();
+    await row2.getByTestId('grid-price').fill('1.2.3');
+    await row2.getByTestId('grid-price-invalid').filter({ hasText: '请输入金额' }).waitFor();
+    await row2.getByTestId('grid-price').fill('0');
+    await row2.getByTestId('grid-price-zero').filter({ hasText: '单价为 0' }).waitFor();
+    await row2.getByTestId('grid-price').fill(priceBefore);
+    await row2.getByTestId('grid-price-zero').waitFor({ state: 'detached' });
     await page.getByTestId('grid-more').click();
     await expect(page.getByTestId('grid-row').count()).resolves.toBe(20);
     await page.getByTestId('place-remark').fill('电话下单，周五前送到');

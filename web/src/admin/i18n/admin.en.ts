@@ -424,6 +424,8 @@ export const adminEn: Messages<typeof adminZhCN> = {
       code: 'SKU code',
       minQty: 'min {{n}}',
       customerPrice: 'customer price {{price}}',
+      priceInvalid: 'Enter an amount such as 12.50',
+      priceZero: 'Price 0: this line will be free; please check',
       clear: 'Clear',
       moreRows: 'Add 10 more rows',
     },

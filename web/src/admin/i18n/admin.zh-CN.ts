@@ -421,6 +421,8 @@ export const adminZhCN = {
       code: 'SKU编码',
       minQty: '起订 {{n}}',
       customerPrice: '客户价 {{price}}',
+      priceInvalid: '请输入金额，如 12.50',
+      priceZero: '单价为 0：这一行将免费，请确认',
       clear: '清空',
       moreRows: '再加 10 行',
     },

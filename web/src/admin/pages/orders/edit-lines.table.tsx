@@ -61,15 +61,19 @@ export function EditLinesTable({ lines, onChange }: Props) {
       key: 'price',
       width: 140,
       render: (_: unknown, l: EditLine) => (
-        <Input
-          size="small"
-          prefix="¥"
-          value={l.price}
-          status={priceFen(l) === null ? 'error' : undefined}
-          data-testid="edit-price"
-          onChange={(e) => update(l.key, (x) => ({ ...x, price: e.target.value }))}
-          style={{ width: 110 }}
-        />
+        <>
+          <Input
+            size="small"
+            prefix="¥"
+            value={l.price}
+            status={priceFen(l) === null ? 'error' : undefined}
+            data-testid="edit-price"
+            onChange={(e) => update(l.key, (x) => ({ ...x, price: e.target.value }))}
+            style={{ width: 110 }}
+          />
+          {priceFen(l) === null && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="edit-price-invalid">{t('orders.grid.priceInvalid')}</Typography.Text>}
+          {priceFen(l) === 0 && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="edit-price-zero">{t('orders.grid.priceZero')}</Typography.Text>}
+        </>
       ),
     },
     {

@@ -104,7 +104,9 @@ export function PlaceOrderGrid({ customerId, rows, onChange, badRows }: Props) {
               onChange={(e) => update(r.key, (x) => ({ ...x, price: e.target.value }))}
               style={{ width: 110 }}
             />
-            {unit && overridden && <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>{t('orders.grid.customerPrice', { price: formatFen(unit.unitPriceFen) })}</Typography.Text>}
+            {r.price && fen === null && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="grid-price-invalid">{t('orders.grid.priceInvalid')}</Typography.Text>}
+            {unit && fen === 0 && <Typography.Text type="danger" style={{ display: 'block', fontSize: 12 }} data-testid="grid-price-zero">{t('orders.grid.priceZero')}</Typography.Text>}
+            {unit && overridden && fen !== 0 && <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>{t('orders.grid.customerPrice', { price: formatFen(unit.unitPriceFen) })}</Typography.Text>}
           </>
         );
       },
