@@ -28,6 +28,7 @@ export const router = createBrowserRouter(
                 { path: 'orders', ...page(() => import('./pages/orders/order-queue.page')) },
                 { path: 'orders/new', ...page(() => import('./pages/orders/place-order.page')) },
                 { path: 'orders/:id', ...page(() => import('./pages/orders/order-detail.page')) },
+                { path: 'payments', ...page(() => import('./pages/finance/payments.page')) },
                 { path: 'fulfilment', ...page(() => import('./pages/fulfilment/fulfilment.page')) },
                 { path: 'shipments/:id', ...page(() => import('./pages/fulfilment/shipment-detail.page')) },
                 { path: 'products', ...page(() => import('./pages/catalog/products.page')) },

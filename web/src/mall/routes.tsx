@@ -45,6 +45,7 @@ export const router = createBrowserRouter(
             { path: 'quick-order', ...page(() => import('./pages/quick-order.page')) },
             { path: 'checkout', ...page(() => import('./pages/checkout.page')) },
             { path: 'orders/:id', ...page(() => import('./pages/order.page')) },
+            { path: 'me/finance', ...page(() => import('./pages/finance-account.page')) },
             { path: 'me/lists', ...page(() => import('./pages/saved-lists.page')) },
             { path: 'me/lists/:id', ...page(() => import('./pages/saved-list.page')) },
             { path: 'me/favourites', ...page(() => import('./pages/favourites.page')) },

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/lib/format';
 import type { OrderEvent } from '../api/orders';
+import { formatFen } from '../lib/money';
 import { orderStatusLabel } from '../lib/order-labels';
 import { OrderChangeList } from './order-changes';
 
 interface ShipmentChange { shipmentNo?: string; warehouse?: string; carrier?: string; trackingNo?: string | null }
 const shipmentText = (c: ShipmentChange) => [c.shipmentNo, c.warehouse, c.carrier, c.trackingNo].filter(Boolean).join(' · ');
+interface PaymentChange { paymentNo?: string; method?: string; amountFen?: number }
 
 /** Every event of an order, newest first: what happened, who did it, when, why, and what an edit changed. */
 export function OrderTimeline({ events }: { events: OrderEvent[] }) {
@@ -29,6 +31,14 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
           </div>
           {e.reason && <div className="dh-timeline-reason">{t('orders.reason')}：{e.reason}</div>}
           {e.changes && e.action === 'edited' && <OrderChangeList changes={e.changes} />}
+          {e.changes && e.action.startsWith('payment_') && (() => {
+            const c = e.changes as unknown as PaymentChange;
+            return (
+              <div className="dh-muted" data-testid="event-payment">
+                {[c.paymentNo, c.method && t(`common:paymentMethod.${c.method}`, { defaultValue: c.method }), typeof c.amountFen === 'number' && formatFen(c.amountFen)].filter(Boolean).join(' · ')}
+              </div>
+            );
+          })()}
           {e.changes && e.action.startsWith('shipment_') && <div className="dh-muted" data-testid="event-shipment">{shipmentText(e.changes as unknown as ShipmentChange)}</div>}
         </li>
       ))}

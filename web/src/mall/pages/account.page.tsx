@@ -62,6 +62,11 @@ export default function AccountPage() {
       </div>
       <div className="dh-section">
         <List>
+          <List.Item data-testid="to-finance" onClick={() => navigate('/me/finance')}>{t('finance.entry')}</List.Item>
+        </List>
+      </div>
+      <div className="dh-section">
+        <List>
           {me.canEdit && <List.Item data-testid="to-quick-order" onClick={() => navigate('/quick-order')}>{t('quick.title')}</List.Item>}
           <List.Item data-testid="to-saved-lists" onClick={() => navigate('/me/lists')}>{t('lists.title')}</List.Item>
         </List>

@@ -9,6 +9,7 @@ import { showCart } from '../api/cart';
 import { type OrderDetail, orderExportUrl, ORDERS, ordersApi, type OrderStatus } from '../api/orders';
 import { AddressCard } from '../components/address-card';
 import { LineThumb } from '../components/line-thumb';
+import { OrderPayments } from '../components/order-payments';
 import { OrderShipments } from '../components/order-shipments';
 import { OrderTimeline } from '../components/order-timeline';
 import { PageLoading } from '../components/page-loading';
@@ -111,6 +112,8 @@ export default function OrderPage() {
           ]}
         />
       </div>
+
+      <OrderPayments orderId={o.id} closed={CLOSED.includes(o.status)} />
 
       <div className="dh-section">
         <List>

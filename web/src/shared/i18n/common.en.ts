@@ -137,6 +137,12 @@ export const commonEn: Messages<typeof commonZhCN> = {
     isDefault: 'Default address',
   },
   error: {
+    payment_state_conflict: 'This payment was already handled; it has been read again',
+    payment_exceeds_due: 'The amount is more than is due',
+    payment_method_unavailable: 'This payment method is not available',
+    insufficient_balance: 'The balance is too low',
+    credit_limit_exceeded: 'Over the credit limit',
+    credit_overdue: 'Overdue debt: credit cannot be used',
     invalid_credentials: 'Wrong account or password',
     account_locked: 'Too many failed logins; the account is locked. Try again in 15 minutes',
     account_disabled: 'This account is disabled; please contact the administrator',

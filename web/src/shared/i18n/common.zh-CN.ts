@@ -135,6 +135,12 @@ export const commonZhCN = {
     isDefault: '默认地址',
   },
   error: {
+    payment_state_conflict: '这笔付款已被处理，已重新读取最新状态',
+    payment_exceeds_due: '金额超过待付金额',
+    payment_method_unavailable: '该付款方式不可用',
+    insufficient_balance: '余额不足',
+    credit_limit_exceeded: '超出信用额度',
+    credit_overdue: '有逾期未还的账款，暂不能使用账期',
     invalid_credentials: '账号或密码错误',
     account_locked: '登录失败次数过多，账号已锁定，请 15 分钟后再试',
     account_disabled: '账号已停用，请联系管理员',

@@ -8,6 +8,7 @@ import { RequirePermission } from '../../auth/require-permission';
 import { useStaff } from '../../auth/use-staff';
 import { CustomerStatusTag } from '../../components/status-tag';
 import { AddressesTab } from './addresses.tab';
+import { CustomerAccountTab } from './customer-account.tab';
 import { ContactsTab } from './contacts.tab';
 import { CustomerActions } from './customer-actions';
 import { CustomerOrderRulesCard } from './customer-order-rules.card';
@@ -50,6 +51,9 @@ function CustomerDetailView() {
             { key: 'addresses', label: <span data-testid="tab-addresses">{t('customers.tabs.addresses')}</span>, children: <AddressesTab customer={c} canWrite={canWrite} /> },
             { key: 'invoices', label: t('customers.tabs.invoices'), children: <InvoiceProfilesTab customer={c} canWrite={canWrite} /> },
             { key: 'members', label: <span data-testid="tab-members">{t('customers.tabs.members')}</span>, children: <MembersTab customer={c} canWrite={canWrite} /> },
+            ...(me.can('finance.read')
+              ? [{ key: 'account', label: <span data-testid="tab-account">{t('finance.account.tab')}</span>, children: <CustomerAccountTab customer={c} /> }]
+              : []),
             ...(me.can('catalog.read')
               ? [{ key: 'prices', label: <span data-testid="tab-prices">{t('customers.tabs.prices')}</span>, children: <CustomerPricesTab customer={c} /> }]
               : []),

@@ -1,0 +1,96 @@
+import { api } from '../../shared/api/client';
+import { ORDERS } from './orders';
+
+/** What a payment (收款单) of an order looks like in the mall. */
+export type PaymentState = 'pending' | 'pending_confirmation' | 'succeeded' | 'failed' | 'rejected';
+export type PayMethod = 'balance' | 'bank_transfer' | 'credit';
+export const PAY_METHODS: PayMethod[] = ['balance', 'bank_transfer', 'credit'];
+
+export interface Payment {
+  id: string;
+  paymentNo: string;
+  purpose: 'order' | 'recharge' | 'credit_repayment';
+  orderId: string | null;
+  orderNo: string | null;
+  method: string;
+  methodName: string;
+  amountFen: number;
+  status: PaymentState;
+  reviewReason: string | null;
+  remark: string | null;
+  vouchers: { id: string; url: string }[];
+  rejectReason: string | null;
+  succeededAt: string | null;
+  createdAt: string;
+  createdByName: string;
+  version: number;
+}
+
+/** The money side of an order: total, paid, awaiting finance, still due. */
+export interface OrderMoney {
+  id: string;
+  orderNo: string;
+  status: string;
+  paymentMethod: string;
+  paymentStatus: string;
+  totalFen: number;
+  paidFen: number;
+  awaitingConfirmationFen: number;
+  amountDueFen: number;
+  version: number;
+}
+
+export interface MyAccount {
+  balanceFen: number;
+  creditLimitFen: number;
+  creditUsedFen: number;
+  creditAvailableFen: number;
+  overdueFen: number;
+  creditTermDays: number;
+  enabledMethods: { code: string; name: string }[];
+  bankAccount: { accountName: string; bankName: string; accountNo: string };
+}
+
+export interface MoneyMovement {
+  id: string;
+  kind: 'receipt' | 'balance_payment' | 'credit_charge' | 'credit_repayment' | 'recharge' | 'adjustment' | 'refund';
+  amountFen: number;
+  balanceDeltaFen: number;
+  creditDeltaFen: number;
+  orderId: string | null;
+  orderNo: string | null;
+  method: string | null;
+  dueOn: string | null;
+  reason: string | null;
+  note: string | null;
+  actorName: string;
+  createdAt: string;
+}
+
+export interface Voucher { id: string; width: number; height: number; url: string }
+
+export interface PayInput {
+  orderId: string;
+  method: PayMethod;
+  amountFen?: number;
+  voucherIds?: string[];
+  remark?: string;
+  /** One key per submission, kept for its retries. */
+  idempotencyKey: string;
+}
+
+export const FINANCE_ACCOUNT = '/mall/finance/account';
+export const FINANCE_MOVEMENTS = '/mall/finance/movements';
+export const orderPaymentsKey = (orderId: string) => [ORDERS, orderId, 'payments'];
+
+export const financeApi = {
+  account: () => api.get<MyAccount>(FINANCE_ACCOUNT),
+  orderPayments: (orderId: string) => api.get<{ order: OrderMoney; items: Payment[] }>(`${ORDERS}/${orderId}/payments`),
+  pay: ({ orderId, idempotencyKey, ...body }: PayInput) =>
+    api.postWith<{ payment: Payment; order: OrderMoney }>(`${ORDERS}/${orderId}/payments`, body, { 'Idempotency-Key': idempotencyKey }),
+  uploadVoucher: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.postWith<Voucher>('/mall/payment-vouchers', form);
+  },
+};

@@ -1,0 +1,82 @@
+import { Button, Image, ImageViewer, Tag } from 'antd-mobile';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../shared/lib/format';
+import { financeApi, type Payment, orderPaymentsKey } from '../api/finance';
+import { useMember } from '../auth/use-member';
+import { formatFen } from '../lib/money';
+import { PaySheet } from './pay-sheet';
+
+const STATE_COLOR: Record<Payment['status'], 'primary' | 'success' | 'warning' | 'danger' | 'default'> = {
+  pending: 'primary',
+  pending_confirmation: 'warning',
+  succeeded: 'success',
+  failed: 'danger',
+  rejected: 'danger',
+};
+
+function PaymentRow({ p }: { p: Payment }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dh-pay-row" data-testid="order-payment" data-status={p.status} data-method={p.method}>
+      <div className="dh-pay-row-head">
+        <span data-testid="order-payment-method">{t(`common:paymentMethod.${p.method}`, { defaultValue: p.methodName })}</span>
+        <span style={{ flex: 1 }} />
+        <b data-testid="order-payment-amount">{formatFen(p.amountFen)}</b>
+        <Tag color={STATE_COLOR[p.status]} fill="outline" data-testid="order-payment-status">{t(`pay.state.${p.status}`)}</Tag>
+      </div>
+      <div className="dh-muted">{p.paymentNo} · {formatDateTime(p.createdAt)}</div>
+      {p.rejectReason && <div className="dh-pay-note" data-testid="order-payment-reject-reason">{t('pay.rejectedBecause', { reason: p.rejectReason })}</div>}
+      {p.vouchers.length > 0 && (
+        <div className="dh-pay-vouchers">
+          {p.vouchers.map((v, i) => (
+            <Image key={v.id} src={v.url} width={48} height={48} fit="cover" style={{ borderRadius: 4 }}
+              onClick={() => ImageViewer.Multi.show({ images: p.vouchers.map((x) => x.url), defaultIndex: i })} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * 付款 on the order page: what is due, paid and awaiting finance, each payment with its state, and 去付款 while
+ * something is still open on an order that is not closed.
+ */
+export function OrderPayments({ orderId, closed }: { orderId: string; closed: boolean }) {
+  const { t } = useTranslation();
+  const me = useMember();
+  const q = useQuery({ queryKey: orderPaymentsKey(orderId), queryFn: () => financeApi.orderPayments(orderId), staleTime: 0, refetchOnWindowFocus: true });
+  const [paying, setPaying] = useState(false);
+  const data = q.data;
+  if (!data) return null;
+  const o = data.order;
+  const open = Math.max(0, o.amountDueFen - o.awaitingConfirmationFen);
+  const canPay = !closed && open > 0 && me.canEdit;
+  return (
+    <div className="dh-section dh-pay-block" data-testid="order-payments">
+      <div className="dh-pay-block-head">
+        <span className="dh-block-title" style={{ padding: 0 }}>{t('pay.title')}</span>
+        <Tag color="default" fill="outline" data-testid="order-payments-status">{t(`common:paymentStatus.${o.paymentStatus}`, { defaultValue: o.paymentStatus })}</Tag>
+      </div>
+      <div className="dh-pay-sums">
+        <div><span className="dh-muted">{t('pay.totalFen')}</span><b>{formatFen(o.totalFen)}</b></div>
+        <div><span className="dh-muted">{t('pay.paid')}</span><b data-testid="pay-paid">{formatFen(o.paidFen)}</b></div>
+        {o.awaitingConfirmationFen > 0 && <div><span className="dh-muted">{t('pay.awaiting')}</span><b data-testid="pay-awaiting">{formatFen(o.awaitingConfirmationFen)}</b></div>}
+        {!closed && <div><span className="dh-muted">{t('pay.open')}</span><b className="dh-pay-due" data-testid="pay-due">{formatFen(open)}</b></div>}
+      </div>
+      {data.items.length === 0 ? (
+        <div className="dh-muted" style={{ padding: '4px 0' }}>{t('pay.noRecords')}</div>
+      ) : (
+        data.items.map((p) => <PaymentRow key={p.id} p={p} />)
+      )}
+      {canPay && (
+        <Button block color="primary" style={{ marginTop: 8 }} data-testid="order-pay" onClick={() => setPaying(true)}>
+          {t('pay.payNow')} {formatFen(open)}
+        </Button>
+      )}
+      <PaySheet visible={paying} order={o} onClose={() => setPaying(false)} />
+    </div>
+  );
+}
