@@ -176,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(pricingRoutes(createPricingService(database)));
       await admin.register(adminOrderRoutes({ database, orders, place }));
       await admin.register(payments.adminRoutes);
+      await admin.register(payments.refundAdminRoutes);
       await admin.register(fulfilmentRoutes({ database, shipments: createShipmentsService(database), shipping, pickLists: createPickListsService(database), gateway }));
       await admin.register(inventoryRoutes(createInventoryService(database), createTransfersService(database), createStocktakesService(database), createReceiptsService(database), database));
     }, { prefix: '/admin' });
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(mallOrderRoutes({ database, orders, place, cart }), { prefix: '/mall' });
     await v1.register(mallShipmentRoutes(database), { prefix: '/mall' });
     await v1.register(payments.mallRoutes, { prefix: '/mall' });
+    await v1.register(payments.refundMallRoutes, { prefix: '/mall' });
     await v1.register(stockAlertRoutes(createStockAlertsService(database)), { prefix: '/mall' });
   }, { prefix: '/api/v1' });
 

@@ -91,6 +91,19 @@ const DOCUMENTED_PERMISSIONS: Record<string, string | null> = {
   'DELETE /api/v1/admin/api-keys/:id': 'apikeys.manage',
   'GET /api/v1/admin/settings': 'settings.read',
   'PUT /api/v1/admin/settings': 'settings.write',
+  // docs/api.md, payments and refunds
+  'GET /api/v1/admin/payments': 'finance.read',
+  'POST /api/v1/admin/payments/:id/confirm': 'finance.write',
+  'POST /api/v1/admin/payments/:id/reject': 'finance.write',
+  'POST /api/v1/admin/customers/:id/account/adjustments': 'finance.write',
+  'GET /api/v1/admin/refunds': 'finance.read',
+  'POST /api/v1/admin/orders/:id/refunds': 'finance.write',
+  'POST /api/v1/admin/refunds/:id/approve': 'finance.write',
+  'POST /api/v1/admin/refunds/:id/reject': 'finance.write',
+  // docs/api.md, fulfilment
+  'GET /api/v1/admin/fulfilment/queue': 'orders.ship',
+  'POST /api/v1/admin/shipments': 'orders.ship',
+  'POST /api/v1/admin/shipments/:id/ship': 'orders.ship',
 };
 
 /** docs/api.md, mall table: reads for every member, changes not for viewers, logins only for the company admin. */

@@ -474,3 +474,83 @@ describe('check-ledgers (finance)', () => {
     await resetAccount(id);
   });
 });
+
+describe('refunds (退款单)', () => {
+  const refundsOf = async (orderId: string) => (await finance.get(`/api/v1/admin/refunds?orderId=${orderId}`)).json().items as { id: string; refundNo: string; amountFen: number; destination: string; status: string; trigger: string; version: number }[];
+
+  it('a paid order cancelled by the customer asks finance to refund it all to the balance; approving brings the money back', async () => {
+    const id = customerOf.dealer1;
+    await resetAccount(id);
+    expect((await adjust(id, 50_000)).statusCode).toBe(201);
+    const o = await order(dealer, 3);
+    expect((await pay(dealer, o.id, { method: 'balance', amountFen: o.totalFen })).statusCode).toBe(201);
+    expect((await account(id)).balanceFen).toBe(50_000 - o.totalFen);
+    const paid = await orderOf(dealer, o.id);
+    expect(paid.paymentStatus).toBe('paid');
+
+    expect((await dealer.post(`/api/v1/mall/orders/${o.id}/cancel`, { version: paid.version, reason: '不需要了' })).statusCode).toBe(200);
+    const [r] = await refundsOf(o.id);
+    expect(r).toMatchObject({ refundNo: expect.stringMatching(/^TK\d{6}$/), amountFen: o.totalFen, destination: 'balance', status: 'pending_approval', trigger: 'cancel' });
+    // Nothing moves before finance decides; the customer sees the request.
+    expect((await account(id)).balanceFen).toBe(50_000 - o.totalFen);
+    expect((await dealer.get(`/api/v1/mall/orders/${o.id}/refunds`)).json().items.map((x: { status: string }) => x.status)).toEqual(['pending_approval']);
+    // A clerk without finance.write cannot approve it.
+    expect((await clerk.post(`/api/v1/admin/refunds/${r.id}/approve`, {})).statusCode).toBe(403);
+
+    const ok = await finance.post(`/api/v1/admin/refunds/${r.id}/approve`, { version: r.version });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe('succeeded');
+    expect((await account(id)).balanceFen).toBe(50_000);
+    const after = await orderOf(dealer, o.id);
+    expect([after.paidFen, after.paymentStatus]).toEqual([0, 'refunded']);
+    expect(after.events.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['refund_requested', 'refund_succeeded']));
+    const twice = await finance.post(`/api/v1/admin/refunds/${r.id}/approve`, {});
+    expect([twice.statusCode, twice.json().code]).toEqual([409, 'refund_state_conflict']);
+    await resetAccount(id);
+  });
+
+  it('an open order refunds only what an edit left overpaid (credit first); a voided one all of it; too much is refused', async () => {
+    const id = customerOf.dealer2;
+    await resetAccount(id);
+    expect((await terms(id, { creditLimitFen: 1_000_000 })).statusCode).toBe(200);
+    const o = await order(dealer2, 4, 'credit');
+    expect((await pay(dealer2, o.id, { method: 'credit', amountFen: o.totalFen })).statusCode).toBe(201);
+    expect((await account(id)).creditUsedFen).toBe(o.totalFen);
+
+    // While the order is open nothing paid can be refunded: that would only make it due again.
+    const early = await withKey(finance, 'POST', `/api/v1/admin/orders/${o.id}/refunds`, { amountFen: 1, destination: 'original', reason: '破损补偿' });
+    expect([early.statusCode, early.json().code, early.json().refundableFen]).toEqual([422, 'refund_exceeds_paid', 0]);
+    // The clerk lowers the order (4 → 3): what was paid beyond the new total can go back, the credit part first.
+    const full = (await owner.get(`/api/v1/admin/orders/${o.id}`)).json();
+    const edited = await owner.put(`/api/v1/admin/orders/${o.id}`, { version: full.version, lines: [{ id: full.lines[0].id, skuUnitId: full.lines[0].skuUnitId, qty: 3 }] });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const over = o.totalFen - edited.json().totalFen;
+    expect(over).toBeGreaterThan(0);
+    const k = key();
+    const manual = await withKey(finance, 'POST', `/api/v1/admin/orders/${o.id}/refunds`, { amountFen: over, destination: 'original', reason: '少发一瓶' }, k);
+    expect(manual.statusCode, manual.body).toBe(201);
+    expect(manual.json().items.map((x: { destination: string; amountFen: number }) => [x.destination, x.amountFen])).toEqual([['credit', over]]);
+    const replay = await withKey(finance, 'POST', `/api/v1/admin/orders/${o.id}/refunds`, { amountFen: over, destination: 'original', reason: '少发一瓶' }, k);
+    expect(replay.json().items[0].id).toBe(manual.json().items[0].id);
+    const tooMuch = await withKey(finance, 'POST', `/api/v1/admin/orders/${o.id}/refunds`, { amountFen: 1, destination: 'balance', reason: '多退' });
+    expect([tooMuch.statusCode, tooMuch.json().code, tooMuch.json().refundableFen]).toEqual([422, 'refund_exceeds_paid', 0]);
+    expect((await finance.post(`/api/v1/admin/refunds/${manual.json().items[0].id}/approve`, {})).statusCode).toBe(200);
+    expect((await account(id)).creditUsedFen).toBe(o.totalFen - over);
+    const afterEdit = await orderOf(dealer2, o.id);
+    expect([afterEdit.paymentStatus, afterEdit.paidFen, afterEdit.amountDueFen]).toEqual(['partially_refunded', o.totalFen - over, 0]);
+
+    // Voiding asks for the rest; rejecting one then needs a new request.
+    const cur = (await owner.get(`/api/v1/admin/orders/${o.id}`)).json();
+    expect((await owner.post(`/api/v1/admin/orders/${o.id}/void`, { version: cur.version, reason: '重复订单' })).statusCode).toBe(200);
+    const pending = (await refundsOf(o.id)).filter((r) => r.status === 'pending_approval');
+    expect(pending.map((r) => [r.destination, r.amountFen, r.trigger])).toEqual([['credit', o.totalFen - over, 'void']]);
+    const rej = await finance.post(`/api/v1/admin/refunds/${pending[0].id}/reject`, { rejectReason: '客户要求改退到余额' });
+    expect([rej.statusCode, rej.json().status]).toEqual([200, 'rejected']);
+    const again = await withKey(finance, 'POST', `/api/v1/admin/orders/${o.id}/refunds`, { amountFen: o.totalFen - over, destination: 'balance', reason: '作废退款' });
+    expect(again.statusCode, again.body).toBe(201);
+    for (const r of again.json().items) expect((await finance.post(`/api/v1/admin/refunds/${r.id}/approve`, {})).statusCode).toBe(200);
+    expect((await account(id)).creditUsedFen).toBe(0);
+    expect((await orderOf(dealer2, o.id)).paymentStatus).toBe('refunded');
+    await resetAccount(id);
+  });
+});

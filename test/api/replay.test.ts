@@ -31,6 +31,7 @@ interface Operation {
 let t: TestApp;
 let dealer: Client;
 let clerk: Client;
+let finance: Client;
 let skuId: string;
 let unitId: string;
 let customerId: string;
@@ -43,6 +44,43 @@ const orderEffects = async (): Promise<Effects> => ({
   reservations: await count(sql`select count(*) as n from order_allocations where sku_id = ${skuId}`),
   reservedUnits: await count(sql`select coalesce(sum(reserved), 0) as n from stock_levels where sku_id = ${skuId}`),
 });
+
+/** Money: ledger rows, 收款单, 退款单, and the test customer's balance. */
+const moneyEffects = async (): Promise<Effects> => ({
+  movements: await count(sql`select count(*) as n from money_movements`),
+  payments: await count(sql`select count(*) as n from payments`),
+  refunds: await count(sql`select count(*) as n from refunds`),
+  balance: await count(sql`select coalesce(sum(balance_fen), 0) as n from customer_accounts where customer_id = ${customerId}`),
+});
+
+/** A fresh order of the dealer (1 unit), not paid; the balance is topped up so paying from it always works. */
+async function unpaidOrder(): Promise<string> {
+  const topUp = await finance.request('POST', `/api/v1/admin/customers/${customerId}/account/adjustments`, { deltaFen: 100_000, reason: 'other', note: '重放准备' }, { 'idempotency-key': `prep-topup-${++keys}` });
+  expect(topUp.statusCode, topUp.body).toBe(201);
+  const total = await fillCart(1);
+  const res = await dealer.request('POST', '/api/v1/mall/checkout', { addressId, paymentMethod: 'offline', expectedTotalFen: total }, { 'idempotency-key': `prep-order-${++keys}` });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+/** A fresh order paid in full by the dealer, from the balance or on credit. */
+async function payOrder(method: 'balance' | 'credit'): Promise<string> {
+  const id = await unpaidOrder();
+  const paid = await dealer.request('POST', `/api/v1/mall/orders/${id}/payments`, { method }, { 'idempotency-key': `prep-pay-${++keys}` });
+  expect(paid.statusCode, paid.body).toBe(201);
+  return id;
+}
+
+/** A paid order the dealer cancelled, its automatic refund request rejected, so finance may refund by hand. */
+async function cancelledPaidOrder(): Promise<string> {
+  const id = await payOrder('balance');
+  const o = (await dealer.get(`/api/v1/mall/orders/${id}`)).json() as { version: number };
+  expect((await dealer.post(`/api/v1/mall/orders/${id}/cancel`, { version: o.version })).statusCode).toBe(200);
+  for (const r of (await finance.get(`/api/v1/admin/refunds?orderId=${id}`)).json().items as { id: string }[]) {
+    expect((await finance.post(`/api/v1/admin/refunds/${r.id}/reject`, { rejectReason: '改为手工退款' })).statusCode).toBe(200);
+  }
+  return id;
+}
 
 async function fillCart(qty: number) {
   expect((await dealer.delete('/api/v1/mall/cart')).statusCode).toBe(204);
@@ -57,24 +95,41 @@ const OPERATIONS: Operation[] = [
   { route: 'POST /api/v1/admin/orders', as: () => clerk, effects: orderEffects, effect: { orders: 1, reservations: 1, reservedUnits: 3 },
     prepare: async () => ({ url: '/api/v1/admin/orders', body: { customerId, addressId, paymentMethod: 'offline', lines: [{ skuUnitId: unitId, qty: 3 }] } }),
     differently: (b) => ({ ...b, lines: [{ skuUnitId: unitId, qty: 4 }] }) },
+  { route: 'POST /api/v1/admin/customers/:id/account/adjustments', as: () => finance, effects: moneyEffects, effect: { movements: 1, payments: 0, refunds: 0, balance: 1000 },
+    prepare: async () => ({ url: `/api/v1/admin/customers/${customerId}/account/adjustments`, body: { deltaFen: 1000, reason: 'rebate', note: '重放测试返利' } }),
+    differently: (b) => ({ ...b, deltaFen: 2000 }) },
+  { route: 'POST /api/v1/admin/customers/:id/account/recharges', as: () => finance, effects: moneyEffects, effect: { movements: 1, payments: 1, refunds: 0, balance: 700 },
+    prepare: async () => ({ url: `/api/v1/admin/customers/${customerId}/account/recharges`, body: { amountFen: 700, reference: 'BANK-REPLAY' } }),
+    differently: (b) => ({ ...b, amountFen: 800 }) },
+  { route: 'POST /api/v1/admin/customers/:id/account/credit-repayments', as: () => finance, effects: moneyEffects, effect: { movements: 1, payments: 1, refunds: 0, balance: 0 },
+    prepare: async () => {
+      // Something owed on credit first: a 1-unit order charged to credit.
+      await payOrder('credit');
+      return { url: `/api/v1/admin/customers/${customerId}/account/credit-repayments`, body: { amountFen: 100, reference: 'BANK-REPAY' } };
+    },
+    differently: (b) => ({ ...b, amountFen: 200 }) },
+  { route: 'POST /api/v1/mall/orders/:id/payments', as: () => dealer, effects: moneyEffects, effect: { movements: 1, payments: 1, refunds: 0, balance: -500 },
+    prepare: async () => ({ url: `/api/v1/mall/orders/${await unpaidOrder()}/payments`, body: { method: 'balance', amountFen: 500 } }),
+    differently: (b) => ({ ...b, amountFen: 600 }) },
+  { route: 'POST /api/v1/admin/orders/:id/payments', as: () => finance, effects: moneyEffects, effect: { movements: 1, payments: 1, refunds: 0, balance: 0 },
+    prepare: async () => ({ url: `/api/v1/admin/orders/${await unpaidOrder()}/payments`, body: { method: 'cod', amountFen: 300, reference: 'COD-REPLAY' } }),
+    differently: (b) => ({ ...b, amountFen: 400 }) },
+  { route: 'POST /api/v1/admin/orders/:id/refunds', as: () => finance, effects: moneyEffects, effect: { movements: 0, payments: 0, refunds: 1, balance: 0 },
+    prepare: async () => ({ url: `/api/v1/admin/orders/${await cancelledPaidOrder()}/refunds`, body: { amountFen: 100, destination: 'balance', reason: '重放测试退款' } }),
+    differently: (b) => ({ ...b, amountFen: 200 }) },
 ];
 
 /**
  * Routes documented as taking an Idempotency-Key that have no entry above yet. Payments are being built: append
  * their operations to OPERATIONS and remove them from here.
  */
-const NOT_YET_COVERED = [
-  'POST /api/v1/mall/orders/:id/payments',
-  'POST /api/v1/admin/orders/:id/payments',
-  'POST /api/v1/admin/customers/:id/account/adjustments',
-  'POST /api/v1/admin/customers/:id/account/recharges',
-  'POST /api/v1/admin/customers/:id/account/credit-repayments',
-];
+const NOT_YET_COVERED: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
   const admin = await loginStaff(t.app, 'admin');
   clerk = await loginStaff(t.app, 'clerk');
+  finance = await loginStaff(t.app, 'finance');
   dealer = await loginMember(t.app, 'dealer1');
   const product = await admin.post('/api/v1/admin/products', { name: '重放测试商品', onShelf: true, skus: [{ code: 'REPLAY-1', baseUnit: '件', units: [{ name: '件', conversion: 1, listPriceFen: 1000 }] }] });
   expect(product.statusCode, product.body).toBe(201);
@@ -84,6 +139,8 @@ beforeAll(async () => {
   const [warehouse] = (await admin.get('/api/v1/admin/warehouses')).json().items as { id: string }[];
   expect((await admin.post('/api/v1/admin/stock/adjustments', { warehouseId: warehouse.id, skuId, delta: 10_000, kind: 'inbound', reason: '重放测试' })).statusCode).toBe(201);
   customerId = (await dealer.get('/api/v1/mall/account')).json().customer.id;
+  // Credit for the credit-repayment operation (its preparation charges an order to credit).
+  expect((await finance.put(`/api/v1/admin/customers/${customerId}/account/terms`, { creditLimitFen: 100_000_000, creditTermDays: 30, creditPolicy: 'block', balanceShortPolicy: 'block', methods: null })).statusCode).toBe(200);
   addressId = ((await dealer.get('/api/v1/mall/addresses')).json().items as { id: string; isDefault: boolean }[]).find((a) => a.isDefault)!.id;
 });
 afterAll(async () => { await t?.close(); });

@@ -60,13 +60,17 @@ describe('paying orders', () => {
 
   it('a dealer pays part from the balance and the rest by bank transfer with a voucher, on a 375 px phone', async () => {
     const owner = await loginStaff(suite.server.app, 'owner');
-    // The company's 收款账户, shown to customers paying by transfer.
-    const current = (await owner.get('/api/v1/admin/settings')).json() as { settings: { payments: Record<string, unknown> }; version: number };
-    const saved = await owner.put('/api/v1/admin/settings', {
-      version: current.version,
-      settings: { ...current.settings, payments: { ...current.settings.payments, bankAccount: { accountName: '上海鼎货贸易有限公司', bankName: '招商银行上海分行', accountNo: '6214 8301 2345 6789' } } },
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    // The admin enters the company's 收款账户 (shown to customers paying by transfer) in 设置 › 收款设置.
+    const desk = await suite.chrome.context();
+    const admin = await desk.newPage();
+    await signIn(admin, suite.server.url, 'console', 'admin');
+    await admin.goto(`${suite.server.url}/admin/settings`);
+    await admin.getByTestId('settings-bank-account-name').fill('上海鼎货贸易有限公司');
+    await admin.getByTestId('settings-bank-name').fill('招商银行上海分行');
+    await admin.getByTestId('settings-bank-account-no').fill('6214 8301 2345 6789');
+    await admin.getByTestId('settings-payments-save').click();
+    await expect.poll(async () => ((await owner.get('/api/v1/admin/settings')).json() as { settings: { payments: { bankAccount: { accountNo: string } } } }).settings.payments.bankAccount.accountNo).toBe('6214 8301 2345 6789');
+    await desk.close();
 
     dealerId = await customerIdOf(await loginMember(suite.server.app, 'dealer1'));
     const adjusted = await owner.request('POST', `/api/v1/admin/customers/${dealerId}/account/adjustments`, { deltaFen: BALANCE, reason: 'rebate', note: '付款测试返利' }, { 'idempotency-key': randomUUID() });

@@ -656,7 +656,37 @@ const PAYMENT_RECIPES: Record<string, Recipe> = {
   'POST /api/v1/mall/payment-vouchers': async () => ({ body: {}, expect: [415] }),
   'GET /api/v1/mall/payment-vouchers/:id': async (fx) => ({ params: { id: await dealerVoucher(fx) }, expect: [200] }),
 };
-Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES, PAYMENT_RECIPES);
+/**
+ * A voided target order that had 300 fen received cash on delivery, its automatic refund request rejected: 300 fen
+ * that may be refunded (an open order may refund only what exceeds its total).
+ */
+async function paidTargetOrder(fx: Fixtures): Promise<string> {
+  const o = await targetOrder(fx);
+  const res = await fx.owner.request('POST', `/api/v1/admin/orders/${o.id}/payments`, { method: 'cod', amountFen: 300, reference: 'QA 货到付款' }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (receipt): ${res.statusCode} ${res.body}`);
+  const now = await json<{ version: number }>(fx.owner.get(`/api/v1/admin/orders/${o.id}`));
+  const voided = await fx.owner.post(`/api/v1/admin/orders/${o.id}/void`, { version: now.version, reason: 'QA 作废' });
+  if (voided.statusCode !== 200) throw new Error(`recipe set-up (void): ${voided.statusCode} ${voided.body}`);
+  for (const r of (await json<{ items: { id: string; status: string }[] }>(fx.owner.get(`/api/v1/admin/refunds?orderId=${o.id}`))).items.filter((x) => x.status === 'pending_approval')) {
+    await fx.owner.post(`/api/v1/admin/refunds/${r.id}/reject`, { rejectReason: 'QA 改为手工退款' });
+  }
+  return o.id;
+}
+/** A refund of 100 fen of such an order, waiting for finance. */
+async function pendingRefund(fx: Fixtures): Promise<{ id: string; version: number }> {
+  const res = await fx.owner.request('POST', `/api/v1/admin/orders/${await paidTargetOrder(fx)}/refunds`, { amountFen: 100, destination: 'original', reason: 'QA 退款' }, idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (refund): ${res.statusCode} ${res.body}`);
+  return res.json().items[0];
+}
+
+const REFUND_RECIPES: Record<string, Recipe> = {
+  'GET /api/v1/admin/refunds': async () => ({ query: { status: 'pending_approval' }, expect: [200] }),
+  'POST /api/v1/admin/orders/:id/refunds': async (fx) => ({ params: { id: await paidTargetOrder(fx) }, headers: idemKey(fx), body: { amountFen: 100, destination: 'original', reason: 'QA 退款' }, expect: [201] }),
+  'POST /api/v1/admin/refunds/:id/approve': async (fx) => { const r = await pendingRefund(fx); return { params: { id: r.id }, body: { version: r.version }, expect: [200] }; },
+  'POST /api/v1/admin/refunds/:id/reject': async (fx) => { const r = await pendingRefund(fx); return { params: { id: r.id }, body: { version: r.version, rejectReason: 'QA 驳回' }, expect: [200] }; },
+  'GET /api/v1/mall/orders/:id/refunds': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+};
+Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES, PAYMENT_RECIPES, REFUND_RECIPES);
 
 /** The recipe of a route, or a generic one (a well-formed id that names nothing, an empty body) for routes without one. */
 export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & { generic: boolean }> {

@@ -8,9 +8,10 @@ import { orders } from './orders.tables.js';
 export interface OrderPaymentChange {
   paidFen: number;
   paymentStatus: PaymentStatus;
-  /** The timeline entry: `payment_received`, `payment_declared`, `payment_rejected`. */
+  /** The timeline entry: `payment_received`, `payment_declared`, `payment_rejected`, `refund_succeeded`. */
   action: string;
-  payment: { paymentNo: string; method: string; amountFen: number };
+  /** What the entry shows: the payment (paymentNo, method, amountFen) or the refund (refundNo, destination, amountFen). */
+  payment: Record<string, string | number>;
 }
 
 /**

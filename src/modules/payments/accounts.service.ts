@@ -123,8 +123,8 @@ export function createAccountsService(database: Database) {
       const v = toAccountView(acc, await overdueOf(tx, ctx.tenantId, acc));
       return {
         balanceFen: v.balanceFen, creditLimitFen: v.creditLimitFen, creditUsedFen: v.creditUsedFen, creditAvailableFen: v.creditAvailableFen,
-        overdueFen: v.overdueFen, creditTermDays: v.creditTermDays, enabledMethods: methodList(enabledMethods(settings.payments.methods, acc)),
-        bankAccount: settings.payments.bankAccount,
+        overdueFen: v.overdueFen, creditTermDays: v.creditTermDays, balanceShortPolicy: acc.balanceShortPolicy, creditPolicy: acc.creditPolicy,
+        enabledMethods: methodList(enabledMethods(settings.payments.methods, acc)), bankAccount: settings.payments.bankAccount,
       };
     }),
 

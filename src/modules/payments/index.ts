@@ -8,6 +8,8 @@ import { enabledMethods, METHOD_NAMES, type CheckoutMethod } from './domain/paym
 import { overdueOf, readAccount } from './ledger.js';
 import { createOrderPaymentsService } from './order-payments.service.js';
 import { createPaymentQueries } from './payment-queries.js';
+import { createRefundsService } from './refunds.service.js';
+import { adminRefundRoutes, mallRefundRoutes } from './refunds.routes.js';
 import { adminPaymentRoutes } from './payments.admin-routes.js';
 import { mallPaymentRoutes } from './payments.mall-routes.js';
 import { createVouchersService } from './vouchers.service.js';
@@ -20,10 +22,13 @@ export function createPaymentsModule(database: Database, blobStore: BlobStore) {
   const orderPayments = createOrderPaymentsService(database);
   const vouchers = createVouchersService(database, blobStore);
   const queries = createPaymentQueries(database);
+  const refunds = createRefundsService(database);
   return {
     accounts, orderPayments, vouchers, queries,
     adminRoutes: adminPaymentRoutes({ accounts, orderPayments, queries, vouchers }),
     mallRoutes: mallPaymentRoutes({ accounts, orderPayments, vouchers }),
+    refundAdminRoutes: adminRefundRoutes(refunds),
+    refundMallRoutes: mallRefundRoutes(refunds),
   };
 }
 

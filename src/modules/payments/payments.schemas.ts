@@ -44,6 +44,8 @@ export const movementsOut = z.object({ items: z.array(movementOut), nextCursor: 
 
 export const myAccountOut = z.object({
   balanceFen: fen, creditLimitFen: fen, creditUsedFen: fen, creditAvailableFen: fen, overdueFen: fen, creditTermDays: fen,
+  /** What happens when the balance does not cover an order, and when credit is over the limit or overdue. */
+  balanceShortPolicy: z.enum(BALANCE_SHORT_POLICIES), creditPolicy: z.enum(CREDIT_POLICIES),
   enabledMethods: z.array(methodOut), bankAccount: z.object({ accountName: z.string(), bankName: z.string(), accountNo: z.string() }),
 });
 

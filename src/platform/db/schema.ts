@@ -15,3 +15,4 @@ export * from '../../modules/orders/orders.tables.js';
 export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/fulfilment/fulfilment.tables.js';
 export * from '../../modules/payments/payments.tables.js';
+export * from '../../modules/payments/refunds.tables.js';

@@ -95,6 +95,10 @@ export const errorStatus = {
   credit_overdue: 409,
   /** The payment is not awaiting an answer (confirming or rejecting it twice, or one already succeeded); `paymentStatus`. */
   payment_state_conflict: 409,
+  /** A refund asks for more than the order holds, less refunds already requested; `refundableFen` says what may be refunded. */
+  refund_exceeds_paid: 422,
+  /** The refund was already approved or rejected (or the money it would take back is no longer there). */
+  refund_state_conflict: 409,
   /** A callback (carrier push, payment notification) whose signature does not verify; refused and logged. */
   signature_invalid: 401,
   /** The carrier's API refused the request (bad address, unknown carrier code, account problem). */

@@ -29,6 +29,7 @@ export const router = createBrowserRouter(
                 { path: 'orders/new', ...page(() => import('./pages/orders/place-order.page')) },
                 { path: 'orders/:id', ...page(() => import('./pages/orders/order-detail.page')) },
                 { path: 'payments', ...page(() => import('./pages/finance/payments.page')) },
+                { path: 'refunds', ...page(() => import('./pages/finance/refunds.page')) },
                 { path: 'fulfilment', ...page(() => import('./pages/fulfilment/fulfilment.page')) },
                 { path: 'shipments/:id', ...page(() => import('./pages/fulfilment/shipment-detail.page')) },
                 { path: 'products', ...page(() => import('./pages/catalog/products.page')) },

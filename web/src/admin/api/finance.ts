@@ -92,7 +92,36 @@ export interface Terms {
   version?: number;
 }
 
+export const REFUND_STATES = ['pending_approval', 'succeeded', 'rejected'] as const;
+export type RefundState = (typeof REFUND_STATES)[number];
+export type RefundDestination = 'balance' | 'credit' | 'original';
+export type RefundTrigger = 'cancel' | 'void' | 'manual';
+
+/** 退款单: money going back to a customer for an order; finance approves (the ledger is booked) or rejects it. */
+export interface Refund {
+  id: string;
+  refundNo: string;
+  orderId: string;
+  /** Null only if the order could not be read with the refund. */
+  orderNo: string | null;
+  customerId: string;
+  customerName: string | null;
+  amountFen: number;
+  /** balance: 退回余额; credit: 冲减账期欠款; original: 原路退回（线下）. */
+  destination: RefundDestination;
+  status: RefundState;
+  trigger: RefundTrigger;
+  reason: string | null;
+  requestedByName: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  rejectReason: string | null;
+  createdAt: string;
+  version: number;
+}
+
 export const PAYMENTS = '/admin/payments';
+export const REFUNDS = '/admin/refunds';
 export const accountPath = (customerId: string) => `/admin/customers/${customerId}/account`;
 export const orderPaymentsPath = (orderId: string) => `/admin/orders/${orderId}/payments`;
 /** The voucher image as the console reads it (finance.read). */
@@ -113,6 +142,13 @@ export const financeApi = {
     api.postWith<{ movement: MoneyMovement; account: CustomerAccount }>(`${accountPath(customerId)}/adjustments`, body, withKey(key)),
   recharge: ({ customerId, key, ...body }: { customerId: string; key?: string; amountFen: number; reference?: string; remark?: string }) =>
     api.postWith<{ payment: Payment; account: CustomerAccount }>(`${accountPath(customerId)}/recharges`, body, withKey(key)),
+  /** The refunds of one order, oldest first as the server lists them. */
+  orderRefunds: (orderId: string) => api.get<{ items: Refund[]; nextCursor: string | null }>(REFUNDS, { orderId, limit: 100 }),
+  approveRefund: ({ id, version }: { id: string; version: number }) => api.post<Refund>(`${REFUNDS}/${id}/approve`, { version }),
+  rejectRefund: ({ id, version, reason }: { id: string; version: number; reason: string }) => api.post<Refund>(`${REFUNDS}/${id}/reject`, { version, rejectReason: reason }),
+  /** 201 { items }: one or two refunds (what was paid on credit goes back as credit first); more than refundable → 422 refund_exceeds_paid. */
+  requestRefund: ({ orderId, key, ...body }: { orderId: string; key?: string; amountFen: number; destination: 'balance' | 'original'; reason: string }) =>
+    api.postWith<{ items: Refund[] }>(`/admin/orders/${orderId}/refunds`, body, withKey(key)),
   terms: ({ customerId, ...body }: Terms & { customerId: string }) => api.put<CustomerAccount>(`${accountPath(customerId)}/terms`, body),
 };
 

@@ -18,7 +18,7 @@ export const MENU: MenuEntry[] = [
   { path: '/', key: 'home' },
   { path: '/orders', key: 'orders', permission: 'orders.read', shortcut: true, badge: 'ordersTodo' },
   { path: '/orders/new', key: 'placeOrder', permission: 'orders.create', shortcut: true },
-  { path: '/payments', key: 'payments', permission: 'finance.read', shortcut: true },
+  { path: '/payments', key: 'payments', permission: 'finance.read', shortcut: true, also: ['/refunds'] },
   { path: '/fulfilment', key: 'fulfilment', permission: 'orders.ship', shortcut: true, also: ['/shipments'] },
   { path: '/products', key: 'products', permission: 'catalog.read', shortcut: true, group: 'catalogGroup' },
   { path: '/categories', key: 'categories', permission: 'catalog.read', group: 'catalogGroup' },

@@ -47,6 +47,9 @@ export interface MyAccount {
   creditAvailableFen: number;
   overdueFen: number;
   creditTermDays: number;
+  /** block: a balance payment above the balance is refused; partial: only the balance is taken. */
+  balanceShortPolicy: 'block' | 'partial';
+  creditPolicy: 'block' | 'review';
   enabledMethods: { code: string; name: string }[];
   bankAccount: { accountName: string; bankName: string; accountNo: string };
 }
@@ -67,6 +70,23 @@ export interface MoneyMovement {
   createdAt: string;
 }
 
+/** 退款单 of one of my orders: requested when a paid order is cancelled (or by the supplier), approved by its finance. */
+export interface Refund {
+  id: string;
+  refundNo: string;
+  orderId: string;
+  orderNo: string | null;
+  amountFen: number;
+  /** balance: 退回余额; credit: 冲减账期欠款; original: 原路退回（线下）. */
+  destination: 'balance' | 'credit' | 'original';
+  status: 'pending_approval' | 'succeeded' | 'rejected';
+  trigger: 'cancel' | 'void' | 'manual';
+  reason: string | null;
+  rejectReason: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}
+
 export interface Voucher { id: string; width: number; height: number; url: string }
 
 export interface PayInput {
@@ -82,10 +102,12 @@ export interface PayInput {
 export const FINANCE_ACCOUNT = '/mall/finance/account';
 export const FINANCE_MOVEMENTS = '/mall/finance/movements';
 export const orderPaymentsKey = (orderId: string) => [ORDERS, orderId, 'payments'];
+export const orderRefundsKey = (orderId: string) => [ORDERS, orderId, 'refunds'];
 
 export const financeApi = {
   account: () => api.get<MyAccount>(FINANCE_ACCOUNT),
   orderPayments: (orderId: string) => api.get<{ order: OrderMoney; items: Payment[] }>(`${ORDERS}/${orderId}/payments`),
+  orderRefunds: (orderId: string) => api.get<{ items: Refund[] }>(`${ORDERS}/${orderId}/refunds`),
   pay: ({ orderId, idempotencyKey, ...body }: PayInput) =>
     api.postWith<{ payment: Payment; order: OrderMoney }>(`${ORDERS}/${orderId}/payments`, body, { 'Idempotency-Key': idempotencyKey }),
   uploadVoucher: (file: File) => {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/lib/format';
-import { financeApi, type Payment, orderPaymentsKey } from '../api/finance';
+import { financeApi, type Payment, orderPaymentsKey, orderRefundsKey, type Refund } from '../api/finance';
 import { useMember } from '../auth/use-member';
 import { formatFen } from '../lib/money';
 import { PaySheet } from './pay-sheet';
@@ -40,16 +40,38 @@ function PaymentRow({ p }: { p: Payment }) {
   );
 }
 
+const REFUND_COLOR: Record<Refund['status'], 'warning' | 'success' | 'danger'> = { pending_approval: 'warning', succeeded: 'success', rejected: 'danger' };
+
+/** One 退款单: where the money goes, how much, and whether the supplier's finance has approved it. */
+function RefundRow({ r }: { r: Refund }) {
+  const { t } = useTranslation();
+  return (
+    <div className="dh-pay-row" data-testid="order-refund" data-status={r.status} data-destination={r.destination}>
+      <div className="dh-pay-row-head">
+        <span data-testid="order-refund-destination">{t(`pay.refund.destination.${r.destination}`, { defaultValue: r.destination })}</span>
+        <span style={{ flex: 1 }} />
+        <b data-testid="order-refund-amount">{formatFen(r.amountFen)}</b>
+        <Tag color={REFUND_COLOR[r.status]} fill="outline" data-testid="order-refund-status">{t(`pay.refund.state.${r.status}`)}</Tag>
+      </div>
+      <div className="dh-muted">{r.refundNo} · {t(`pay.refund.trigger.${r.trigger}`, { defaultValue: r.trigger })} · {formatDateTime(r.createdAt)}</div>
+      {r.status === 'pending_approval' && <div className="dh-muted" data-testid="order-refund-hint">{t(`pay.refund.pendingHint.${r.destination}`)}</div>}
+      {r.rejectReason && <div className="dh-pay-note" data-testid="order-refund-reject-reason">{t('pay.rejectedBecause', { reason: r.rejectReason })}</div>}
+    </div>
+  );
+}
+
 /**
  * 付款 on the order page: what is due, paid and awaiting finance, each payment with its state, and 去付款 while
- * something is still open on an order that is not closed.
+ * something is still open on an order that is not closed; then the order's refunds, when there are any.
  */
 export function OrderPayments({ orderId, closed }: { orderId: string; closed: boolean }) {
   const { t } = useTranslation();
   const me = useMember();
   const q = useQuery({ queryKey: orderPaymentsKey(orderId), queryFn: () => financeApi.orderPayments(orderId), staleTime: 0, refetchOnWindowFocus: true });
+  const refunds = useQuery({ queryKey: orderRefundsKey(orderId), queryFn: () => financeApi.orderRefunds(orderId), staleTime: 0, refetchOnWindowFocus: true });
   const [paying, setPaying] = useState(false);
   const data = q.data;
+  const refundItems = [...(refunds.data?.items ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   if (!data) return null;
   const o = data.order;
   const open = Math.max(0, o.amountDueFen - o.awaitingConfirmationFen);
@@ -70,6 +92,12 @@ export function OrderPayments({ orderId, closed }: { orderId: string; closed: bo
         <div className="dh-muted" style={{ padding: '4px 0' }}>{t('pay.noRecords')}</div>
       ) : (
         data.items.map((p) => <PaymentRow key={p.id} p={p} />)
+      )}
+      {refundItems.length > 0 && (
+        <div data-testid="order-refunds">
+          <div className="dh-pay-label">{t('pay.refund.title')}</div>
+          {refundItems.map((r) => <RefundRow key={r.id} r={r} />)}
+        </div>
       )}
       {canPay && (
         <Button block color="primary" style={{ marginTop: 8 }} data-testid="order-pay" onClick={() => setPaying(true)}>

@@ -8,6 +8,7 @@ import { OrderChangeList } from './order-changes';
 interface ShipmentChange { shipmentNo?: string; warehouse?: string; carrier?: string; trackingNo?: string | null }
 const shipmentText = (c: ShipmentChange) => [c.shipmentNo, c.warehouse, c.carrier, c.trackingNo].filter(Boolean).join(' · ');
 interface PaymentChange { paymentNo?: string; method?: string; amountFen?: number }
+interface RefundChange { refundNo?: string; destination?: string; amountFen?: number }
 
 /** Every event of an order, newest first: what happened, who did it, when, why, and what an edit changed. */
 export function OrderTimeline({ events }: { events: OrderEvent[] }) {
@@ -36,6 +37,14 @@ export function OrderTimeline({ events }: { events: OrderEvent[] }) {
             return (
               <div className="dh-muted" data-testid="event-payment">
                 {[c.paymentNo, c.method && t(`common:paymentMethod.${c.method}`, { defaultValue: c.method }), typeof c.amountFen === 'number' && formatFen(c.amountFen)].filter(Boolean).join(' · ')}
+              </div>
+            );
+          })()}
+          {e.changes && e.action.startsWith('refund_') && (() => {
+            const c = e.changes as unknown as RefundChange;
+            return (
+              <div className="dh-muted" data-testid="event-refund">
+                {[c.refundNo, c.destination && t(`pay.refund.destination.${c.destination}`, { defaultValue: c.destination }), typeof c.amountFen === 'number' && formatFen(c.amountFen)].filter(Boolean).join(' · ')}
               </div>
             );
           })()}

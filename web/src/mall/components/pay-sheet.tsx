@@ -168,7 +168,7 @@ export function PaySheet({ visible, order, onClose }: Props) {
             <div>{t('pay.balance')}：<b data-testid="pay-balance">{formatFen(balance)}</b></div>
             {balance === 0 && <div className="dh-pay-note">{t('pay.balanceEmpty')}</div>}
             {balance > 0 && amountFen !== undefined && amountFen > balance && (
-              <div className="dh-pay-note" data-testid="pay-balance-short">{t('pay.balanceShort', { balance: formatFen(balance), amount: formatFen(amountFen) })}</div>
+              <div className="dh-pay-note" data-testid="pay-balance-short">{t(a?.balanceShortPolicy === 'partial' ? 'pay.balanceShortPartial' : 'pay.balanceShortBlock', { balance: formatFen(balance), amount: formatFen(amountFen) })}</div>
             )}
           </div>
         )}

@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../shared/api/error-message';
 import { formatDateTime } from '../../shared/lib/format';
 import { showCart } from '../api/cart';
+import { orderPaymentsKey, orderRefundsKey } from '../api/finance';
 import { type OrderDetail, orderExportUrl, ORDERS, ordersApi, type OrderStatus } from '../api/orders';
 import { AddressCard } from '../components/address-card';
 import { LineThumb } from '../components/line-thumb';
@@ -37,6 +38,9 @@ export default function OrderPage() {
   const show = (o: OrderDetail) => {
     qc.setQueryData([ORDERS, o.id], o);
     void qc.invalidateQueries({ queryKey: [ORDERS, 'list'] });
+    // Cancelling a paid order asks for a refund: the 付款 block reads its payments and refunds again.
+    void qc.invalidateQueries({ queryKey: orderPaymentsKey(o.id) });
+    void qc.invalidateQueries({ queryKey: orderRefundsKey(o.id) });
     setAsking(null);
   };
   const reread = { onError: () => void order.refetch() };

@@ -139,6 +139,8 @@ export const commonEn: Messages<typeof commonZhCN> = {
   error: {
     payment_state_conflict: 'This payment was already handled; it has been read again',
     payment_exceeds_due: 'The amount is more than is due',
+    refund_exceeds_paid: 'The refund is more than can be refunded (paid, less what is refunded or awaiting refund)',
+    refund_state_conflict: 'This refund was already handled; it has been read again',
     payment_method_unavailable: 'This payment method is not available',
     insufficient_balance: 'The balance is too low',
     credit_limit_exceeded: 'Over the credit limit',

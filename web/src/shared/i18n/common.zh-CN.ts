@@ -137,6 +137,8 @@ export const commonZhCN = {
   error: {
     payment_state_conflict: '这笔付款已被处理，已重新读取最新状态',
     payment_exceeds_due: '金额超过待付金额',
+    refund_exceeds_paid: '退款金额超过可退金额（已付减去已退和退款中的金额）',
+    refund_state_conflict: '这笔退款已被处理，已重新读取最新状态',
     payment_method_unavailable: '该付款方式不可用',
     insufficient_balance: '余额不足',
     credit_limit_exceeded: '超出信用额度',

@@ -13,6 +13,7 @@ import { LoadMore } from '../../components/load-more';
 import { PageCard } from '../../components/page-card';
 import { PaymentDecision } from './payment-decision';
 import { PaymentMethodName, PaymentStateTag, VoucherThumbs } from './payment-parts';
+import { FinanceViewSwitch } from './refund-parts';
 
 const TABS = ['pending_confirmation', 'succeeded', 'rejected', 'all'] as const;
 type Tab = (typeof TABS)[number];
@@ -36,7 +37,7 @@ function Payments() {
   const canWrite = me.can('finance.write');
   const reload = () => void qc.invalidateQueries({ queryKey: [PAYMENTS] });
   return (
-    <PageCard title={t('menu.payments')}>
+    <PageCard title={t('menu.payments')} extra={<FinanceViewSwitch current="payments" />}>
       <Tabs
         activeKey={tab}
         onChange={(k) => set('tab', k === 'pending_confirmation' ? undefined : k)}

@@ -9,7 +9,7 @@ import { isShipmentEvent, ShipmentEventText } from './order-shipment-event';
 
 const COLORS: Record<string, string> = {
   reject: 'red', member_reject: 'red', void: 'red', cancel: 'gray', edited: 'orange', approve: 'green', member_approve: 'green', receive: 'green', auto_confirm: 'green',
-  shipment_created: 'blue', shipment_shipped: 'cyan', shipment_cancelled: 'gray',
+  shipment_created: 'blue', shipment_shipped: 'cyan', shipment_cancelled: 'gray', refund_requested: 'orange', refund_succeeded: 'green',
 };
 
 /** An edit's changes (lines and totals); other events carry other shapes in `changes`. */
@@ -63,6 +63,15 @@ export function OrderChangesView({ changes }: { changes: OrderChanges }) {
   );
 }
 
+interface RefundChange { refundNo?: string; destination?: string; amountFen?: number }
+
+/** A refund requested or paid out: its number, where the money goes, how much. */
+function RefundEventText({ changes: c }: { changes: RefundChange }) {
+  const { t } = useTranslation();
+  const text = [c.refundNo, c.destination && t(`finance.refunds.destinationName.${c.destination}`, { defaultValue: c.destination }), typeof c.amountFen === 'number' && formatFen(c.amountFen)].filter(Boolean).join(' · ');
+  return <div data-testid="event-refund"><Typography.Text type="secondary">{text}</Typography.Text></div>;
+}
+
 function EventItem({ e }: { e: OrderEvent }) {
   const { t } = useTranslation();
   const actor = e.actorName ?? t(`audit.kind.${e.actorKind}`, { defaultValue: e.actorKind });
@@ -81,6 +90,7 @@ function EventItem({ e }: { e: OrderEvent }) {
       </div>
       {e.reason && <div data-testid="event-reason">{t('orders.reasonText', { reason: e.reason })}</div>}
       {isShipmentEvent(e) && <ShipmentEventText event={e} />}
+      {e.action.startsWith('refund_') && e.changes && <RefundEventText changes={e.changes as unknown as RefundChange} />}
       {isEdit(e.changes) && <OrderChangesView changes={e.changes} />}
     </div>
   );

@@ -4,6 +4,8 @@ import { formatFen } from '../../api/catalog';
 import type { OrderDetail } from '../../api/orders';
 import { formatRate } from './order-format';
 
+const CLOSED: string[] = ['rejected', 'cancelled', 'voided'];
+
 /** 合计: goods, discounts, shipping, the tax included per rate, what is paid and what is still due. */
 export function OrderTotals({ order }: { order: OrderDetail }) {
   const { t } = useTranslation();
@@ -25,9 +27,12 @@ export function OrderTotals({ order }: { order: OrderDetail }) {
         </Descriptions.Item>
       ))}
       <Descriptions.Item label={t('orders.totals.paid')}>{formatFen(order.paidFen)}</Descriptions.Item>
-      <Descriptions.Item label={<Typography.Text strong>{t('orders.totals.due')}</Typography.Text>}>
-        <Typography.Text strong type={order.amountDueFen > 0 ? 'danger' : undefined} data-testid="order-amount-due">{formatFen(order.amountDueFen)}</Typography.Text>
-      </Descriptions.Item>
+      {/* Nothing is due on an order that will not be delivered (a cancelled one may have been refunded). */}
+      {!CLOSED.includes(order.status) && (
+        <Descriptions.Item label={<Typography.Text strong>{t('orders.totals.due')}</Typography.Text>}>
+          <Typography.Text strong type={order.amountDueFen > 0 ? 'danger' : undefined} data-testid="order-amount-due">{formatFen(order.amountDueFen)}</Typography.Text>
+        </Descriptions.Item>
+      )}
     </Descriptions>
   );
 }

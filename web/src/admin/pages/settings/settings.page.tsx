@@ -6,6 +6,7 @@ import { RequirePermission } from '../../auth/require-permission';
 import { useStaff } from '../../auth/use-staff';
 import { OrderSettingsCard } from './order-settings.card';
 import { ShippingRulesCard } from './shipping-rules.card';
+import { PaymentSettingsCard } from './payment-settings.card';
 import { useSaveSettings, useSettings } from './use-settings';
 
 /** 设置: company name shown in the mall, and whether (and how) customers may register themselves. */
@@ -57,6 +58,7 @@ function SettingsSections() {
       <GeneralSettingsCard canWrite={canWrite} />
       <OrderSettingsCard canWrite={canWrite} />
       <ShippingRulesCard canWrite={canWrite} />
+      <PaymentSettingsCard canWrite={canWrite} />
     </Space>
   );
 }
