@@ -1,51 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../support/browser.js';
 import { browserSuite } from '../support/browser-suite.js';
-import { type Client, loginMember, loginStaff } from '../support/http-client.js';
+import { customerIdOf, expectNoOverflow, headPaymentStatus, placeOrder as placeSharedOrder, yuan } from '../support/e2e-orders.js';
+import { loginMember, loginStaff } from '../support/http-client.js';
 
 const suite = browserSuite();
 
-/** ¥1234.50 from integer fen, as both apps show money. */
-const yuan = (fen: number) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-
-/** Nothing on the page is wider than the 375 px phone. */
-async function expectNoOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
-
-async function customerIdOf(member: Client): Promise<string> {
-  const res = await member.get('/api/v1/mall/account');
-  expect(res.statusCode, res.body).toBe(200);
-  return (res.json() as { customer: { id: string } }).customer.id;
-}
-
-/** A new product with 50 瓶 in 上海总仓 at ¥2.00; `login` orders `qty` in the mall (over HTTP), paying later (线下结算). */
-async function placeOrder(login: string, qty: number): Promise<{ id: string; orderNo: string; totalFen: number }> {
-  const owner = await loginStaff(suite.server.app, 'owner');
-  const member = await loginMember(suite.server.app, login);
-  const warehouses = (await owner.get('/api/v1/admin/warehouses')).json().items as { id: string; code: string }[];
-  const created = await owner.post('/api/v1/admin/products', {
-    name: '退款测试矿泉水', onShelf: true, skus: [{ code: `RF-E2E-${randomUUID().slice(0, 6).toUpperCase()}`, baseUnit: '瓶', units: [{ name: '瓶', conversion: 1, listPriceFen: 200 }] }],
-  });
-  expect(created.statusCode, created.body).toBe(201);
-  const sku = created.json().skus[0] as { id: string; units: { id: string }[] };
-  const stocked = await owner.post('/api/v1/admin/stock/adjustments', { warehouseId: warehouses.find((w) => w.code === 'SH01')!.id, skuId: sku.id, delta: 50, kind: 'inbound', reason: '退款测试入库' });
-  expect(stocked.statusCode, stocked.body).toBe(201);
-  await member.delete('/api/v1/mall/cart');
-  const added = await member.post('/api/v1/mall/cart/lines', { skuUnitId: sku.units[0].id, qty });
-  expect(added.statusCode, added.body).toBe(200);
-  const addressId = ((await member.get('/api/v1/mall/addresses')).json().items as { id: string }[])[0].id;
-  const preview = await member.get(`/api/v1/mall/checkout?addressId=${addressId}`);
-  expect(preview.statusCode, preview.body).toBe(200);
-  const total = preview.json().cart.totals.totalFen as number;
-  const placed = await member.request('POST', '/api/v1/mall/checkout', { addressId, paymentMethod: 'offline', expectedTotalFen: total }, { 'idempotency-key': randomUUID() });
-  expect(placed.statusCode, placed.body).toBe(201);
-  const order = placed.json() as { id: string; orderNo: string; totalFen: number };
-  return { id: order.id, orderNo: order.orderNo, totalFen: order.totalFen };
-}
+const placeOrder = (login: string, qty: number) => placeSharedOrder(suite.server.app, login, qty, { name: '退款测试矿泉水', codePrefix: 'RF-E2E' });
 
 /** The owner credits `login`'s prepaid balance with `fen` (a rebate). */
 async function giveBalance(login: string, fen: number, note: string) {
@@ -70,7 +32,6 @@ async function balanceOf(login: string): Promise<number> {
   return (res.json() as { balanceFen: number }).balanceFen;
 }
 
-const headPaymentStatus = (page: Page, text: string) => page.getByTestId('order-head').getByTestId('payment-status').filter({ hasText: text });
 
 describe('refunds', () => {
   let order: { id: string; orderNo: string; totalFen: number };
