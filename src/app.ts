@@ -57,7 +57,10 @@ import { fulfilmentRoutes } from './modules/fulfilment/fulfilment.routes.js';
 import { mallShipmentRoutes } from './modules/fulfilment/fulfilment.mall-routes.js';
 import { registerOperations } from './platform/metrics/operations.js';
 import type { Readiness } from './platform/metrics/readiness.js';
-import { createPaymentsModule } from './modules/payments/index.js';
+import { createPaymentsModule, type GatewayRegistry } from './modules/payments/index.js';
+import { paymentGatewaysFromConfig } from './modules/payments/gateways-from-config.js';
+import { createInvoicesModule } from './modules/invoices/index.js';
+import { createFinanceModule } from './modules/finance/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -67,6 +70,10 @@ export interface AppDeps {
   blobStore?: BlobStore;
   /** The carrier integration; default: Kuaidi100 when the config names an account, else none (numbers typed in). */
   carrierGateway?: CarrierGateway | null;
+  /** The online payment gateways; default: those the config names accounts for (none: online methods cannot be paid). */
+  paymentGateways?: GatewayRegistry;
+  /** The gateways are local simulators (沙箱支付); the mall says so. Default: config.paymentSimulator. */
+  paymentSandbox?: boolean;
   /** What /api/health/ready reports (main.ts: starting → ready → draining); default: ready. */
   readiness?: Readiness;
 }
@@ -141,7 +148,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const lists = createSavedListsService(database, cart);
   const orders = createOrdersService(database);
   const place = createPlaceOrderFlow(database);
-  const payments = createPaymentsModule(database, blobStore);
+  const payments = createPaymentsModule(database, blobStore, {
+    gateways: deps.paymentGateways ?? paymentGatewaysFromConfig(config), publicUrl: config.publicUrl, sandbox: deps.paymentSandbox ?? config.paymentSimulator,
+  });
+  const invoices = createInvoicesModule(database);
+  const finance = createFinanceModule(database);
   registerAuthHooks(app, { tenants, auth, apiKeys });
   registerTextGuard(app);
 
@@ -161,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const shipping = createShippingFlow(database, { gateway, publicUrl: config.publicUrl, secret: config.sessionSecret, logger });
   await app.register(async (v1) => {
     await v1.register(carrierWebhookRoutes({ database, gateway, secret: config.sessionSecret }));
+    await v1.register(payments.webhookRoutes);
     await v1.register(customers.publicRoutes);
     await v1.register(catalog.imagePublicRoutes);
     await v1.register(authRoutes({ auth, secureCookies: config.secureCookies, loginRateLimitPerMinute: config.loginRateLimitPerMinute }), { prefix: '/auth' });
@@ -177,6 +189,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await admin.register(adminOrderRoutes({ database, orders, place }));
       await admin.register(payments.adminRoutes);
       await admin.register(payments.refundAdminRoutes);
+      await admin.register(invoices.adminRoutes);
+      await admin.register(finance.adminRoutes);
       await admin.register(fulfilmentRoutes({ database, shipments: createShipmentsService(database), shipping, pickLists: createPickListsService(database), gateway }));
       await admin.register(inventoryRoutes(createInventoryService(database), createTransfersService(database), createStocktakesService(database), createReceiptsService(database), database));
     }, { prefix: '/admin' });
@@ -187,6 +201,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await v1.register(mallShipmentRoutes(database), { prefix: '/mall' });
     await v1.register(payments.mallRoutes, { prefix: '/mall' });
     await v1.register(payments.refundMallRoutes, { prefix: '/mall' });
+    await v1.register(invoices.mallRoutes, { prefix: '/mall' });
+    await v1.register(finance.mallRoutes, { prefix: '/mall' });
     await v1.register(stockAlertRoutes(createStockAlertsService(database)), { prefix: '/mall' });
   }, { prefix: '/api/v1' });
 

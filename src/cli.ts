@@ -10,6 +10,7 @@ import { createStaffModule, syncBuiltInRoles } from './modules/staff/index.js';
 import { PERMISSION_CODES } from './modules/staff/domain/permissions.js';
 import { createTenantsService } from './modules/tenants/tenants.service.js';
 import { demoLogins, seedDemo } from './seed/seed-demo.js';
+import { seedDemoMoney } from './seed/demo-money.js';
 import { localBlobStore } from './platform/storage/blob-store.js';
 import { AppError } from './platform/errors/app-error.js';
 import { checkStockLedgers } from './modules/inventory/check-ledgers.js';
@@ -68,7 +69,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
           console.error('the database already has tenants; demo data goes only into an empty database');
           return 1;
         }
-        await seedDemo(db, (step, done, total) => console.log(`[${done}/${total}] ${step}`), localBlobStore(config.uploadsDir));
+        const tenant = await seedDemo(db, (step, done, total) => console.log(`[${done}/${total}] ${step}`), localBlobStore(config.uploadsDir));
+        await seedDemoMoney(db, tenant.id, { online: Object.keys(config.paymentEnv).length > 0 });
         console.log(['demo company created; logins:', ...demoLogins()].join('\n'));
         return 0;
       });

@@ -8,6 +8,10 @@ import { demoLogins } from './seed/seed-demo.js';
 import { prepareData } from './startup.js';
 import { startAutoConfirm } from './modules/orders/auto-confirm.js';
 import { startKuaidi100Simulator } from './modules/logistics/kuaidi100.simulator.js';
+import { startAlipaySimulator } from './modules/payments/gateways/alipay.simulator.js';
+import { startUnionpaySimulator } from './modules/payments/gateways/unionpay.simulator.js';
+import { startWechatPaySimulator } from './modules/payments/gateways/wechat-pay.simulator.js';
+import { simulatorEnv } from './modules/payments/gateways-from-config.js';
 import { createReadiness } from './platform/metrics/readiness.js';
 import { serveClusterMetrics } from './platform/metrics/cluster-metrics.js';
 
@@ -102,6 +106,20 @@ async function withCarrierSimulator(config: Config, log: Logger): Promise<Config
   return { ...config, kuaidi100: { pollUrl: sim.url, apiUrl: sim.url, key: sim.key, customer: sim.customer, secret: sim.secret } };
 }
 
+/**
+ * 沙箱支付: without any gateway account (and outside production) local simulators play WeChat Pay, Alipay and UnionPay,
+ * so the demo pays online end to end through the real adapters (signed requests, signed callbacks). Like the carrier,
+ * the primary runs them and hands their addresses and keys to the workers through the environment.
+ */
+async function withPaymentSimulators(config: Config, log: Logger): Promise<Config> {
+  if (!config.paymentSimulator || Object.keys(config.paymentEnv).length) return config;
+  const [wechat, alipay, unionpay] = await Promise.all([startWechatPaySimulator(), startAlipaySimulator(), startUnionpaySimulator()]);
+  log.info({ wechat: wechat.url, alipay: alipay.url, unionpay: unionpay.url }, 'payments: local simulated gateways (沙箱支付); set WECHATPAY_*, ALIPAY_* or UNIONPAY_* for real ones');
+  const env = simulatorEnv({ wechat, alipay, unionpay });
+  Object.assign(process.env, env, { PAYMENT_SIMULATOR: 'on' });
+  return { ...config, paymentEnv: env };
+}
+
 async function main() {
   let config = loadConfig();
   const log = createLogger(config.logLevel);
@@ -112,6 +130,7 @@ async function main() {
   if (!config.databaseUrl) acquireDataDirLock(config.dataDir);
   log.info(config.databaseUrl ? 'database: PostgreSQL server (DATABASE_URL)' : `database: embedded PGlite in ${config.dataDir}`);
   config = await withCarrierSimulator(config, log);
+  config = await withPaymentSimulators(config, log);
   if (config.workers > 1) return primary(config, log);
   await serve(config, log, true, true);
   banner(config);

@@ -5,6 +5,7 @@ import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import type { Logger } from './platform/logger.js';
 import { seedDemo } from './seed/seed-demo.js';
+import { seedDemoMoney } from './seed/demo-money.js';
 import { localBlobStore } from './platform/storage/blob-store.js';
 
 /** Work done once per start after migrations: built-in roles follow the code; an empty installation gets demo data. */
@@ -16,6 +17,7 @@ export async function prepareData(database: Database, config: Config, log: Logge
   }
   if ((await tenants.count()) > 0 || config.demoSeed === 'never') return { seeded: false };
   log.info('empty database: seeding the demo company');
-  await seedDemo(database, (step, done, total) => log.info(`seeding demo data ${done}/${total}: ${step}`), localBlobStore(config.uploadsDir));
+  const tenant = await seedDemo(database, (step, done, total) => log.info(`seeding demo data ${done}/${total}: ${step}`), localBlobStore(config.uploadsDir));
+  await seedDemoMoney(database, tenant.id, { online: config.paymentSimulator || Object.keys(config.paymentEnv).length > 0 });
   return { seeded: true };
 }

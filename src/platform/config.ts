@@ -32,6 +32,7 @@ const envSchema = z.object({
   KUAIDI100_POLL_URL: z.string().url().default('https://poll.kuaidi100.com'),
   KUAIDI100_API_URL: z.string().url().default('https://api.kuaidi100.com'),
   CARRIER_SIMULATOR: z.enum(['on', 'off']).optional(),
+  PAYMENT_SIMULATOR: z.enum(['on', 'off']).optional(),
   METRICS: z.enum(['on', 'off']).default('on'),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
@@ -66,6 +67,10 @@ export interface Config {
   carrierSimulator: boolean;
   /** Prometheus metrics at /metrics; with a token only for `Authorization: Bearer <token>`. */
   metrics: { enabled: boolean; token?: string };
+  /** The WECHATPAY_*, ALIPAY_* and UNIONPAY_* variables, read by the payments module (gateways-from-config.ts). */
+  paymentEnv: Record<string, string>;
+  /** Start local simulated gateways (沙箱支付) for WeChat Pay, Alipay and UnionPay: default on outside production when none is configured. */
+  paymentSimulator: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  WORKERS: more than one server process needs a PostgreSQL server (DATABASE_URL); the embedded database belongs to one process');
   }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const paymentEnv = Object.fromEntries(Object.entries(stripEmpty(env)).filter(([k]) => /^(WECHATPAY|ALIPAY|UNIONPAY)_/.test(k)));
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -112,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     carrierSimulator: (e.CARRIER_SIMULATOR ?? (e.NODE_ENV === 'production' || e.KUAIDI100_KEY ? 'off' : 'on')) === 'on',
     metrics: { enabled: e.METRICS === 'on', token: e.METRICS_TOKEN },
+    paymentEnv,
+    paymentSimulator: (e.PAYMENT_SIMULATOR ?? (e.NODE_ENV === 'production' || Object.keys(paymentEnv).length ? 'off' : 'on')) === 'on',
   };
 }
 

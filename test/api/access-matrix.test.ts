@@ -100,6 +100,15 @@ const DOCUMENTED_PERMISSIONS: Record<string, string | null> = {
   'POST /api/v1/admin/orders/:id/refunds': 'finance.write',
   'POST /api/v1/admin/refunds/:id/approve': 'finance.write',
   'POST /api/v1/admin/refunds/:id/reject': 'finance.write',
+  // docs/api.md, finance reports and 收支记录
+  'GET /api/v1/admin/finance/statements': 'finance.reports', 'GET /api/v1/admin/finance/receivables': 'finance.reports',
+  'GET /api/v1/admin/finance/credit-control': 'finance.reports', 'GET /api/v1/admin/finance/records': 'finance.reports',
+  'POST /api/v1/admin/finance/records': 'finance.expenses', 'POST /api/v1/admin/finance/records/:id/void': 'finance.expenses',
+  // docs/api.md, invoices
+  'GET /api/v1/admin/invoices': 'invoices.read', 'GET /api/v1/admin/invoices/export': 'invoices.read', 'GET /api/v1/admin/invoices/:id': 'invoices.read',
+  'POST /api/v1/admin/invoices': 'invoices.write', 'POST /api/v1/admin/invoices/:id/void': 'invoices.write', 'GET /api/v1/admin/invoice-queue': 'invoices.read',
+  'GET /api/v1/admin/orders/:id/invoicing': 'invoices.read', 'PUT /api/v1/admin/orders/:id/invoice-request': 'invoices.write',
+  'DELETE /api/v1/admin/orders/:id/invoice-request': 'invoices.write',
   // docs/api.md, fulfilment
   'GET /api/v1/admin/fulfilment/queue': 'orders.ship',
   'POST /api/v1/admin/shipments': 'orders.ship',
@@ -121,7 +130,9 @@ const DOCUMENTED_MALL: Record<string, 'reader' | 'writer' | 'admin'> = {
   'POST /api/v1/mall/checkout': 'writer', 'GET /api/v1/mall/orders': 'reader', 'GET /api/v1/mall/orders/:id': 'reader',
   'GET /api/v1/mall/orders/:id/export': 'reader', 'POST /api/v1/mall/orders/:id/cancel': 'writer', 'POST /api/v1/mall/orders/:id/receive': 'writer',
   'POST /api/v1/mall/orders/:id/approve': 'writer', 'POST /api/v1/mall/orders/:id/reject': 'writer', 'POST /api/v1/mall/orders/:id/reorder': 'writer',
+  'GET /api/v1/mall/orders/:id/invoicing': 'reader', 'PUT /api/v1/mall/orders/:id/invoice-request': 'writer', 'GET /api/v1/mall/invoices': 'reader',
   'GET /api/v1/mall/members': 'reader',
+  'GET /api/v1/mall/finance/statement': 'reader', 'GET /api/v1/mall/finance/statement/export': 'reader',
   'POST /api/v1/mall/members': 'admin',
   'PATCH /api/v1/mall/members/:id': 'admin',
 };
@@ -151,6 +162,8 @@ describe('the route table', () => {
       'POST /api/v1/auth/reset/confirm', 'POST /api/v1/auth/reset/request', 'POST /api/v1/auth/staff/login',
       // carrier pushes: no session, authenticated by the per-parcel signature instead
       'POST /api/v1/webhooks/:via/:tenant/:shipmentId',
+      // payment gateway callbacks: no session, authenticated by the gateway's signature (verified before anything is read)
+      'POST /api/v1/webhooks/pay-alipay/:tenant', 'POST /api/v1/webhooks/pay-unionpay/:tenant', 'POST /api/v1/webhooks/pay-wechat/:tenant',
     ]);
   });
 

@@ -526,6 +526,10 @@ describe('refunds (退款单)', () => {
     expect(edited.statusCode, edited.body).toBe(200);
     const over = o.totalFen - edited.json().totalFen;
     expect(over).toBeGreaterThan(0);
+    // The edit itself asked for the overpayment back (trigger edit); finance turns that one down and files its own.
+    const auto = (await refundsOf(o.id)).filter((r) => r.status === 'pending_approval');
+    expect(auto.map((r) => [r.destination, r.amountFen, r.trigger])).toEqual([['credit', over, 'edit']]);
+    expect((await finance.post(`/api/v1/admin/refunds/${auto[0].id}/reject`, { rejectReason: '按少发登记' })).statusCode).toBe(200);
     const k = key();
     const manual = await withKey(finance, 'POST', `/api/v1/admin/orders/${o.id}/refunds`, { amountFen: over, destination: 'original', reason: '少发一瓶' }, k);
     expect(manual.statusCode, manual.body).toBe(201);

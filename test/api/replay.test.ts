@@ -8,7 +8,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { loginMember, loginStaff, type Client } from '../support/http-client.js';
+import { multipart } from '../support/multipart.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 type Body = Record<string, unknown>;
@@ -52,6 +54,20 @@ const moneyEffects = async (): Promise<Effects> => ({
   refunds: await count(sql`select count(*) as n from refunds`),
   balance: await count(sql`select coalesce(sum(balance_fen), 0) as n from customer_accounts where customer_id = ${customerId}`),
 });
+
+/** 发票 and their lines. */
+const invoiceEffects = async (): Promise<Effects> => ({
+  invoices: await count(sql`select count(*) as n from invoices`),
+  invoiceLines: await count(sql`select count(*) as n from invoice_lines`),
+});
+
+/** A transfer voucher the dealer uploaded (a small real PNG). */
+async function dealerVoucher(): Promise<string> {
+  const m = multipart({}, { name: 'slip.png', type: 'image/png', data: await sharp({ create: { width: 80, height: 120, channels: 3, background: '#888' } }).png().toBuffer() });
+  const res = await dealer.request('POST', '/api/v1/mall/payment-vouchers', m.body, { 'content-type': m.contentType });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
 
 /** A fresh order of the dealer (1 unit), not paid; the balance is topped up so paying from it always works. */
 async function unpaidOrder(): Promise<string> {
@@ -111,12 +127,27 @@ const OPERATIONS: Operation[] = [
   { route: 'POST /api/v1/mall/orders/:id/payments', as: () => dealer, effects: moneyEffects, effect: { movements: 1, payments: 1, refunds: 0, balance: -500 },
     prepare: async () => ({ url: `/api/v1/mall/orders/${await unpaidOrder()}/payments`, body: { method: 'balance', amountFen: 500 } }),
     differently: (b) => ({ ...b, amountFen: 600 }) },
+  { route: 'POST /api/v1/mall/finance/recharges', as: () => dealer, effects: moneyEffects, effect: { movements: 0, payments: 1, refunds: 0, balance: 0 },
+    prepare: async () => ({ url: '/api/v1/mall/finance/recharges', body: { method: 'bank_transfer', amountFen: 5000, voucherIds: [await dealerVoucher()] } }),
+    differently: (b) => ({ ...b, amountFen: 6000 }) },
   { route: 'POST /api/v1/admin/orders/:id/payments', as: () => finance, effects: moneyEffects, effect: { movements: 1, payments: 1, refunds: 0, balance: 0 },
     prepare: async () => ({ url: `/api/v1/admin/orders/${await unpaidOrder()}/payments`, body: { method: 'cod', amountFen: 300, reference: 'COD-REPLAY' } }),
     differently: (b) => ({ ...b, amountFen: 400 }) },
   { route: 'POST /api/v1/admin/orders/:id/refunds', as: () => finance, effects: moneyEffects, effect: { movements: 0, payments: 0, refunds: 1, balance: 0 },
     prepare: async () => ({ url: `/api/v1/admin/orders/${await cancelledPaidOrder()}/refunds`, body: { amountFen: 100, destination: 'balance', reason: '重放测试退款' } }),
     differently: (b) => ({ ...b, amountFen: 200 }) },
+  { route: 'POST /api/v1/admin/invoices', as: () => finance, effects: invoiceEffects, effect: { invoices: 1, invoiceLines: 1 },
+    prepare: async () => ({ url: '/api/v1/admin/invoices', body: {
+      customerId, buyer: { title: '重放测试抬头', taxNo: '91310000MA1REPLAYX' }, invoiceNo: String(20_000_000 + ++keys), issueDate: '2026-11-20',
+      lines: [{ orderId: await unpaidOrder(), amountFen: 100 }],
+    } }),
+    differently: (b) => ({ ...b, lines: [{ ...(b.lines as Body[])[0], amountFen: 200 }] }) },
+  { route: 'POST /api/v1/admin/finance/records', as: () => finance, effects: async () => ({ records: await count(sql`select count(*) as n from finance_records`) }), effect: { records: 1 },
+    prepare: async () => {
+      const categories = (await finance.get('/api/v1/admin/finance/categories')).json().items as { id: string; name: string }[];
+      return { url: '/api/v1/admin/finance/records', body: { categoryId: categories.find((c) => c.name === '运费')!.id, amountFen: 1500, occurredOn: '2026-11-20', counterparty: '重放测试' } };
+    },
+    differently: (b) => ({ ...b, amountFen: 1600 }) },
 ];
 
 /**

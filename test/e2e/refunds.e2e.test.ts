@@ -144,6 +144,12 @@ describe('refunds', () => {
     const over = paid.totalFen - (edited.json() as { totalFen: number }).totalFen;
     const part = 500;
     expect(over).toBeGreaterThan(part);
+    // The edit asked for the whole overpayment back to the balance by itself (trigger edit); finance turns that down
+    // here, to refund part of it offline instead.
+    const fin = await loginStaff(suite.server.app, 'finance');
+    const auto = ((await fin.get(`/api/v1/admin/refunds?orderId=${paid.id}&status=pending_approval`)).json().items as { id: string; trigger: string; amountFen: number }[]);
+    expect(auto.map((r) => [r.trigger, r.amountFen])).toEqual([['edit', over]]);
+    expect((await fin.post(`/api/v1/admin/refunds/${auto[0].id}/reject`, { rejectReason: '部分线下退款' })).statusCode).toBe(200);
 
     const ctx = await suite.chrome.context();
     const page = await ctx.newPage();

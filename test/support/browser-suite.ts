@@ -9,9 +9,9 @@ export interface BrowserSuite {
 
 /**
  * One live server (fresh database, demo data, built web app) and one Chromium for a browser test file. `carrier: true`
- * starts the simulated Kuaidi100 too (`server.sim`).
+ * starts the simulated Kuaidi100 too (`server.sim`); `payments: true` the three payment gateway simulators (`server.paySims`).
  */
-export function browserSuite(opts: { carrier?: boolean } = {}): BrowserSuite {
+export function browserSuite(opts: { carrier?: boolean; payments?: boolean } = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.server = await startLiveServer({}, opts);

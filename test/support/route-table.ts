@@ -16,6 +16,7 @@ import type { RouteAuth } from '../../src/platform/http/route-auth.js';
 import { BUILT_IN_ROLES } from '../../src/modules/staff/domain/permissions.js';
 import { DEMO_CUSTOMERS, DEMO_PASSWORD, DEMO_STAFF } from '../../src/seed/demo-data.js';
 import { client, loginMember, loginStaff, type Client } from './http-client.js';
+import { FINANCE_RECIPES } from './finance-recipes.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export interface RouteEntry { method: Method; url: string; auth: RouteAuth | undefined }
@@ -655,6 +656,15 @@ const PAYMENT_RECIPES: Record<string, Recipe> = {
   // the upload itself needs multipart (test/api/payments.test.ts); a JSON body is refused with 415
   'POST /api/v1/mall/payment-vouchers': async () => ({ body: {}, expect: [415] }),
   'GET /api/v1/mall/payment-vouchers/:id': async (fx) => ({ params: { id: await dealerVoucher(fx) }, expect: [200] }),
+  // online payments: asking the gateway about a payment that is not at a cashier answers it as it is
+  'POST /api/v1/mall/payments/:id/refresh': async (fx) => ({ params: { id: (await pendingTransfer(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/payments/:id/refresh': async (fx) => ({ params: { id: (await pendingTransfer(fx)).id }, expect: [200] }),
+  'GET /api/v1/mall/finance/recharges': async () => ({ expect: [200] }),
+  'POST /api/v1/mall/finance/recharges': async (fx) => ({ headers: idemKey(fx), body: { method: 'bank_transfer', amountFen: 10_000, voucherIds: [await dealerVoucher(fx)] }, expect: [201] }),
+  // the test app has no gateway configured: every callback is 404 there (test/api/online-payments.test.ts has them)
+  'POST /api/v1/webhooks/pay-wechat/:tenant': async () => ({ params: { tenant: 'demo' }, body: { id: 'x' }, expect: [404] }),
+  'POST /api/v1/webhooks/pay-alipay/:tenant': async () => ({ params: { tenant: 'demo' }, body: { out_trade_no: 'x' }, expect: [404] }),
+  'POST /api/v1/webhooks/pay-unionpay/:tenant': async () => ({ params: { tenant: 'demo' }, body: { orderId: 'x' }, expect: [404] }),
 };
 /**
  * A voided target order that had 300 fen received cash on delivery, its automatic refund request rejected: 300 fen
@@ -686,7 +696,38 @@ const REFUND_RECIPES: Record<string, Recipe> = {
   'POST /api/v1/admin/refunds/:id/reject': async (fx) => { const r = await pendingRefund(fx); return { params: { id: r.id }, body: { version: r.version, rejectReason: 'QA 驳回' }, expect: [200] }; },
   'GET /api/v1/mall/orders/:id/refunds': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
 };
-Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES, PAYMENT_RECIPES, REFUND_RECIPES);
+/** One of the customer's invoice profiles (created by the owner in the console). */
+async function invoiceProfile(fx: Fixtures, customerId: string): Promise<string> {
+  const res = await fx.owner.post(`/api/v1/admin/customers/${customerId}/invoice-profiles`, invoiceBody(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (invoice profile): ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+const invoiceIssueBody = async (fx: Fixtures) => ({
+  customerId: fx.target.id, buyer: { title: `QA 抬头 ${fx.n()}`, taxNo: '91310000000000000X' }, invoiceNo: String(30_000_000 + fx.n()), issueDate: '2026-11-20',
+  lines: [{ orderId: (await targetOrder(fx)).id, amountFen: 100 }],
+});
+/** An issued invoice of the target customer. */
+async function issuedInvoice(fx: Fixtures): Promise<{ id: string; version: number }> {
+  const res = await fx.owner.request('POST', '/api/v1/admin/invoices', await invoiceIssueBody(fx), idemKey(fx));
+  if (res.statusCode !== 201) throw new Error(`recipe set-up (invoice): ${res.statusCode} ${res.body}`);
+  return res.json();
+}
+
+const INVOICE_RECIPES: Record<string, Recipe> = {
+  'GET /api/v1/admin/invoices': async () => ({ query: { status: 'issued', kind: 'normal' }, expect: [200] }),
+  'GET /api/v1/admin/invoices/export': async () => ({ query: { status: 'issued' }, expect: [200] }),
+  'GET /api/v1/admin/invoices/:id': async (fx) => ({ params: { id: (await issuedInvoice(fx)).id }, expect: [200] }),
+  'POST /api/v1/admin/invoices': async (fx) => ({ headers: idemKey(fx), body: await invoiceIssueBody(fx), expect: [201] }),
+  'POST /api/v1/admin/invoices/:id/void': async (fx) => { const i = await issuedInvoice(fx); return { params: { id: i.id }, body: { version: i.version, reason: 'QA 作废' }, expect: [200] }; },
+  'GET /api/v1/admin/invoice-queue': async () => ({ query: { scope: 'requested' }, expect: [200] }),
+  'GET /api/v1/admin/orders/:id/invoicing': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, expect: [200] }),
+  'PUT /api/v1/admin/orders/:id/invoice-request': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, body: { profileId: await invoiceProfile(fx, fx.target.id) }, expect: [200] }),
+  'DELETE /api/v1/admin/orders/:id/invoice-request': async (fx) => ({ params: { id: (await targetOrder(fx)).id }, expect: [200] }),
+  'GET /api/v1/mall/orders/:id/invoicing': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, expect: [200] }),
+  'PUT /api/v1/mall/orders/:id/invoice-request': async (fx) => ({ params: { id: (await dealerOrder(fx)).id }, body: { profileId: await invoiceProfile(fx, fx.customers.dealer1.id) }, expect: [200] }),
+  'GET /api/v1/mall/invoices': async () => ({ expect: [200] }),
+};
+Object.assign(RECIPES, CART_RECIPES, FULFILMENT_RECIPES, PAYMENT_RECIPES, REFUND_RECIPES, INVOICE_RECIPES, FINANCE_RECIPES);
 
 /** The recipe of a route, or a generic one (a well-formed id that names nothing, an empty body) for routes without one. */
 export async function plan(fx: Fixtures, route: RouteEntry): Promise<Planned & { generic: boolean }> {

@@ -11,7 +11,7 @@ import type { Message, Notifier } from '../../src/platform/mail/notifier.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 import { createTestDatabase } from './test-db.js';
 import { checkStockLedgers } from '../../src/modules/inventory/check-ledgers.js';
-import { checkFinanceLedgers } from '../../src/modules/payments/index.js';
+import { checkFinanceLedgers, type GatewayRegistry } from '../../src/modules/payments/index.js';
 import type { CarrierGateway } from '../../src/modules/logistics/carrier.js';
 
 export interface TestApp {
@@ -30,18 +30,20 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     DATA_DIR: '.tmp/test-data',
     LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     CARRIER_SIMULATOR: 'off',
+    PAYMENT_SIMULATOR: 'off',
     ...overrides,
   });
 }
 
 /** The real app on a fresh database with the demo company seeded. */
-export async function createTestApp(opts: { config?: Record<string, string>; notifier?: Notifier; carrierGateway?: CarrierGateway | null } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { config?: Record<string, string>; notifier?: Notifier; carrierGateway?: CarrierGateway | null; paymentGateways?: GatewayRegistry } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const uploads = mkdtempSync(join(tmpdir(), 'dinghuo-uploads-'));
   const blobStore = localBlobStore(uploads);
   const tenant = await seedDemo(database, undefined, blobStore);
   const config = testConfig(opts.config);
-  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier, blobStore, carrierGateway: opts.carrierGateway ?? null });
+  const app = await buildApp({ config, database, logger: createLogger('silent'), notifier: opts.notifier, blobStore, carrierGateway: opts.carrierGateway ?? null,
+    paymentGateways: opts.paymentGateways ?? {}, paymentSandbox: Boolean(opts.paymentGateways) });
   await app.ready();
   return {
     app, database, config, tenantId: tenant.id,

@@ -13,6 +13,7 @@ import { applyEditGuards, formatAddress } from './order-edit-rules.js';
 import { loadLines, recordOrderEvent, type OrderRow } from './orders.repository.js';
 import { orderLines, orders, type AddressSnapshot } from './orders.tables.js';
 import type { OrderChanges } from './order-view.js';
+import { settleAfterEdit } from '../payments/refund-request.js';
 
 export interface EditInput {
   version: number;
@@ -84,6 +85,8 @@ export async function editOrderTx(tx: Tx, ctx: Ctx<Operator>, o: OrderRow, input
     revision, version: o.version + 1, updatedAt: now,
   }).where(and(eq(orders.tenantId, ctx.tenantId), eq(orders.id, o.id))).returning();
   await recordOrderEvent(tx, ctx.tenantId, o, ctx.actor, { action: 'edited', from: o.status, to: o.status, revision, changes });
+  // The payments follow the new total: status derived again, an overpayment requested back (退款单).
+  const settled = await settleAfterEdit(tx, ctx.tenantId, ctx.actor, updated);
 
   if (input.rememberPrices) {
     for (const l of priced.filter((x, i) => x.overridden && input.lines[i].unitPriceFen !== undefined)) {
@@ -91,5 +94,5 @@ export async function editOrderTx(tx: Tx, ctx: Ctx<Operator>, o: OrderRow, input
       await recordAudit(tx, ctx, { action: 'prices.customer_price', entityType: 'sku_unit', entityId: l.priced.sellable.skuUnitId, before: null, after: { customerId: o.customerId, priceFen: l.priced.price.unitPriceFen, from: o.orderNo } });
     }
   }
-  return updated;
+  return settled;
 }

@@ -15,7 +15,8 @@ import { actionableStatuses } from './domain/order-state.js';
 import { releaseOrderStock, reserveOrderStock } from '../inventory/stock-ledger.js';
 import { cancelOpenShipments, deliverShippedParcels, loadShipments } from '../fulfilment/shipments.repository.js';
 import { deferReservation } from './order-create.js';
-import { requestRefundsTx } from '../payments/refund-request.js';
+import { defaultRefundDestination, requestRefundsTx } from '../payments/refund-request.js';
+import { failPendingOnlinePayments } from '../payments/payments.repository.js';
 import type { mallTabs } from './orders.schemas.js';
 
 export interface ActionInput { version?: number; reason?: string; carrier?: string; trackingNo?: string }
@@ -68,11 +69,14 @@ export async function applyAction(tx: Tx, ctx: Ctx<Actor>, o: OrderRow, action: 
     ...(action === 'ship' ? { shippedAt: now, carrier: input.carrier || null, trackingNo: input.trackingNo || null, fulfilmentStatus: 'shipped' as const } : {}),
     ...(to === 'completed' ? { completedAt: now, fulfilmentStatus: 'delivered' as const } : {}),
   }).where(and(eq(orders.tenantId, ctx.tenantId), eq(orders.id, o.id))).returning();
-  if (to === 'rejected' || to === 'cancelled' || to === 'voided') await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
+  if (to === 'rejected' || to === 'cancelled' || to === 'voided') {
+    await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);
+    await failPendingOnlinePayments(tx, ctx.tenantId, o.id);
+  }
   if (to === 'voided') await cancelOpenShipments(tx, ctx.tenantId, o.id, now);
   // Money the order holds goes back: a refund of all of it waits for finance (退款单, approved in the console).
   if ((to === 'cancelled' || to === 'voided') && updated.paidFen > 0) {
-    await requestRefundsTx(tx, ctx.tenantId, ctx.actor, updated, { destination: 'balance', reason: reason ?? (to === 'cancelled' ? '订单取消' : '订单作废'), trigger: to === 'cancelled' ? 'cancel' : 'void' });
+    await requestRefundsTx(tx, ctx.tenantId, ctx.actor, updated, { destination: await defaultRefundDestination(tx, ctx.tenantId, o.id), reason: reason ?? (to === 'cancelled' ? '订单取消' : '订单作废'), trigger: to === 'cancelled' ? 'cancel' : 'void' });
   }
   // Shipments consumed the stock as each parcel left; what is still held (lines sent from another warehouse) goes back.
   if (action === 'ship') await releaseOrderStock(tx, ctx.tenantId, ctx.actor, o.id);

@@ -15,11 +15,12 @@ import { customers } from '../customers/customers.tables.js';
 import { orders } from '../orders/orders.tables.js';
 import { readSettings } from '../settings/settings.service.js';
 import type { BalanceShortPolicy, CreditPolicy } from './domain/credit.js';
-import { enabledMethods, METHOD_NAMES, type CheckoutMethod } from './domain/payment-methods.js';
+import { isOnline, enabledMethods, METHOD_NAMES, type CheckoutMethod } from './domain/payment-methods.js';
 import { lockAccount, overdueOf, postMovement, readAccount, type AccountRow } from './ledger.js';
 import { createPayment } from './payments.repository.js';
 import { customerAccounts, moneyMovements } from './payments.tables.js';
 import { toAccountView, toMovementView, toPaymentView } from './payment-view.js';
+import type { OnlineDeps } from './online-gateways.js';
 
 export interface AdjustInput { deltaFen: number; reason: 'rebate' | 'correction' | 'other'; note: string }
 export interface TermsInput {
@@ -53,7 +54,7 @@ async function movementsPage(tx: Tx, tenantId: string, customerId: string, q: { 
   return toPage(rows.map((r) => ({ ...r.m, orderNo: r.orderNo })), q.limit, toMovementView);
 }
 
-export function createAccountsService(database: Database) {
+export function createAccountsService(database: Database, online: OnlineDeps) {
   /** Money in outside an order (a recharge, a credit repayment), recorded by finance as a 收款单 with its ledger row. */
   const moneyIn = (purpose: 'recharge' | 'credit_repayment') => (ctx: Ctx<Operator>, customerId: string, key: string, input: MoneyInInput) =>
     database.tx(ctx.tenantId, (tx) => oncePerKey(tx, ctx.tenantId, { actor: ctx.actor, operation: purpose, key, body: { customerId, ...input } }, async () => {
@@ -124,7 +125,9 @@ export function createAccountsService(database: Database) {
       return {
         balanceFen: v.balanceFen, creditLimitFen: v.creditLimitFen, creditUsedFen: v.creditUsedFen, creditAvailableFen: v.creditAvailableFen,
         overdueFen: v.overdueFen, creditTermDays: v.creditTermDays, balanceShortPolicy: acc.balanceShortPolicy, creditPolicy: acc.creditPolicy,
-        enabledMethods: methodList(enabledMethods(settings.payments.methods, acc)), bankAccount: settings.payments.bankAccount,
+        // An online method is offered only where this server has its gateway.
+        enabledMethods: methodList(enabledMethods(settings.payments.methods, acc).filter((m) => !isOnline(m) || online.gateways[m])),
+        bankAccount: settings.payments.bankAccount, onlineSandbox: online.sandbox,
       };
     }),
 

@@ -13,22 +13,30 @@ import { adminRefundRoutes, mallRefundRoutes } from './refunds.routes.js';
 import { adminPaymentRoutes } from './payments.admin-routes.js';
 import { mallPaymentRoutes } from './payments.mall-routes.js';
 import { createVouchersService } from './vouchers.service.js';
+import { createOnlinePaymentsService } from './online-payments.service.js';
+import type { OnlineDeps } from './online-gateways.js';
+import { createRechargesService } from './recharges.service.js';
+import { paymentWebhookRoutes } from './payment-webhook.routes.js';
 
 export { CHECKOUT_METHODS, type CheckoutMethod } from './domain/payment-methods.js';
 export { checkFinanceLedgers } from './check-finance-ledgers.js';
+export type { GatewayRegistry, OnlineDeps } from './online-gateways.js';
 
-export function createPaymentsModule(database: Database, blobStore: BlobStore) {
-  const accounts = createAccountsService(database);
+export function createPaymentsModule(database: Database, blobStore: BlobStore, onlineDeps: OnlineDeps) {
+  const accounts = createAccountsService(database, onlineDeps);
   const orderPayments = createOrderPaymentsService(database);
   const vouchers = createVouchersService(database, blobStore);
   const queries = createPaymentQueries(database);
-  const refunds = createRefundsService(database);
+  const online = createOnlinePaymentsService(database, onlineDeps);
+  const recharges = createRechargesService(database, online);
+  const refunds = createRefundsService(database, onlineDeps.gateways);
   return {
-    accounts, orderPayments, vouchers, queries,
-    adminRoutes: adminPaymentRoutes({ accounts, orderPayments, queries, vouchers }),
-    mallRoutes: mallPaymentRoutes({ accounts, orderPayments, vouchers }),
+    accounts, orderPayments, vouchers, queries, online,
+    adminRoutes: adminPaymentRoutes({ accounts, orderPayments, queries, vouchers, online }),
+    mallRoutes: mallPaymentRoutes({ accounts, orderPayments, vouchers, online, recharges }),
     refundAdminRoutes: adminRefundRoutes(refunds),
     refundMallRoutes: mallRefundRoutes(refunds),
+    webhookRoutes: paymentWebhookRoutes({ online, gateways: onlineDeps.gateways }),
   };
 }
 

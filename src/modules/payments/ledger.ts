@@ -93,7 +93,8 @@ export async function orderMoney(tx: Tx, tenantId: string, orderId: string): Pro
     from money_movements where tenant_id = ${tenantId} and order_id = ${orderId}`));
   const [p] = await tx.select({
     awaiting: sql<string>`coalesce(sum(${payments.amountFen}) filter (where ${payments.status} = 'pending_confirmation'), 0)`,
-    inFlight: sql<string>`coalesce(sum(${payments.amountFen}) filter (where ${payments.status} in ('pending', 'pending_confirmation')), 0)`,
+    // An online payment waiting at the cashier holds nothing: it may never be paid (and if it is, the money is booked anyway).
+    inFlight: sql<string>`coalesce(sum(${payments.amountFen}) filter (where ${payments.status} = 'pending_confirmation'), 0)`,
   }).from(payments).where(and(eq(payments.tenantId, tenantId), eq(payments.orderId, orderId)));
   const receivedFen = Number(l.received);
   const refundedFen = Number(l.refunded);

@@ -30,11 +30,11 @@ export interface RecordReceiptInput { method: 'bank_transfer' | 'cod'; amountFen
 
 const CLOSED = ['rejected', 'cancelled', 'voided'];
 
-function assertPayable(o: OrderRow) {
+export function assertPayable(o: OrderRow) {
   if (CLOSED.includes(o.status)) throw new AppError('order_state_conflict', { message: `an order that is ${o.status} cannot be paid`, details: { orderStatus: o.status } });
 }
 
-function exceedsDue(amountFen: number, openFen: number): AppError {
+export function exceedsDue(amountFen: number, openFen: number): AppError {
   return new AppError('payment_exceeds_due', {
     message: openFen === 0 ? 'nothing is due on this order' : `at most ${openFen} fen is due; ${amountFen} fen is more`,
     details: { amountDueFen: openFen, amountFen },
@@ -42,14 +42,14 @@ function exceedsDue(amountFen: number, openFen: number): AppError {
 }
 
 /** What the order's payments answer: the order's money and its payments, oldest first. */
-async function orderPaymentsView(tx: Tx, tenantId: string, o: OrderRow, realm: Realm) {
+export async function orderPaymentsView(tx: Tx, tenantId: string, o: OrderRow, realm: Realm) {
   const rows = await tx.select().from(payments).where(and(eq(payments.tenantId, tenantId), eq(payments.orderId, o.id))).orderBy(asc(payments.id));
   const m = await orderMoney(tx, tenantId, o.id);
   return { order: toOrderMoneyView(o, m.awaitingFen), items: rows.map((p) => toPaymentView({ ...p, orderNo: o.orderNo, customerName: o.customerName }, realm)) };
 }
 
 /** Vouchers named by a payment must be the customer's own and not yet attached to another payment. */
-async function checkVouchers(tx: Tx, tenantId: string, customerId: string, ids: string[]) {
+export async function checkVouchers(tx: Tx, tenantId: string, customerId: string, ids: string[]) {
   const unique = [...new Set(ids)];
   const rows = await tx.select({ id: paymentVouchers.id, paymentId: paymentVouchers.paymentId }).from(paymentVouchers)
     .where(and(eq(paymentVouchers.tenantId, tenantId), eq(paymentVouchers.customerId, customerId), inArray(paymentVouchers.id, unique)));

@@ -17,6 +17,8 @@ export function toPaymentView(p: PaymentRow & { orderNo?: string | null; custome
     gateway: p.gateway, gatewayTradeNo: p.gatewayTradeNo, createdByKind: p.createdByKind, createdByName: p.createdByName,
     decidedByName: p.decidedByName, decidedAt: iso(p.decidedAt), rejectReason: p.rejectReason, succeededAt: iso(p.succeededAt),
     createdAt: p.createdAt.toISOString(), version: p.version,
+    payKind: p.status === 'pending' ? (p.payKind as 'redirect' | 'qr' | null) : null, payUrl: p.status === 'pending' ? p.payUrl : null,
+    expiresAt: iso(p.expiresAt), failReason: p.failReason,
   };
 }
 

@@ -13,6 +13,8 @@ import {
   paymentCreatedOut, paymentListQuery, paymentOut, recordReceiptBody, rejectBody, termsBody,
 } from './payments.schemas.js';
 import type { VouchersService } from './vouchers.service.js';
+import type { OnlinePaymentsService } from './online-payments.service.js';
+import { toPaymentView } from './payment-view.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema, 422: problemSchema };
 const tags = ['payments'];
@@ -22,10 +24,11 @@ export interface PaymentRouteDeps {
   orderPayments: OrderPaymentsService;
   queries: ReturnType<typeof createPaymentQueries>;
   vouchers: VouchersService;
+  online: OnlinePaymentsService;
 }
 
 export function adminPaymentRoutes(deps: PaymentRouteDeps) {
-  const { accounts, orderPayments, queries, vouchers } = deps;
+  const { accounts, orderPayments, queries, vouchers, online } = deps;
   return async function (app: FastifyInstance) {
     const r = app.withTypeProvider<ZodTypeProvider>();
     const read = staffRoute('finance.read');
@@ -36,6 +39,11 @@ export function adminPaymentRoutes(deps: PaymentRouteDeps) {
     async (req) => queries.list(operatorCtx(req), req.query));
     r.get('/payments/:id', { config: read, schema: { tags, summary: 'One payment with its vouchers', params: idParams, response: { 200: paymentOut, ...errors } } },
       async (req) => orderPayments.detail(operatorCtx(req), req.params.id));
+    r.post('/payments/:id/refresh', { config: read, schema: { tags, summary: 'Ask the gateway about a pending online payment now (a late callback); an unpaid one past its window is closed as expired', params: idParams, response: { 200: paymentOut, ...errors, 502: problemSchema, 503: problemSchema } } },
+      async (req) => {
+        const p = await online.refresh(operatorCtx(req), req.params.id);
+        return orderPayments.detail(operatorCtx(req), p.id);
+      });
     r.post('/payments/:id/confirm', { config: write, schema: { tags, summary: 'Confirm a payment awaiting finance (transfer voucher, credit charge under review); a second answer is 409 payment_state_conflict', params: idParams, body: confirmBody, response: { 200: paymentOut, ...errors } } },
       async (req) => orderPayments.confirm(operatorCtx(req), req.params.id, req.body));
     r.post('/payments/:id/reject', { config: write, schema: { tags, summary: 'Reject a payment awaiting finance, with a reason', params: idParams, body: rejectBody, response: { 200: paymentOut, ...errors } } },

@@ -28,6 +28,12 @@ export interface NewPayment {
   voucherIds?: string[];
   remark?: string | null;
   reference?: string | null;
+  /** An online payment: its id is the gateway's trade number, so it is chosen before the gateway is asked. */
+  id?: string;
+  gateway?: string;
+  payKind?: string;
+  payUrl?: string;
+  expiresAt?: Date;
 }
 
 /**
@@ -35,7 +41,7 @@ export interface NewPayment {
  * commit, so it is taken after the order and account locks: a use-case holding the counter never waits for an account.
  */
 export async function createPayment(tx: Tx, tenantId: string, actor: Actor, p: NewPayment): Promise<PaymentRow> {
-  const id = newId();
+  const id = p.id ?? newId();
   const now = new Date();
   // Global lock order: order, payment, account, then the number's counter (held until commit by every payment).
   if (p.status === 'succeeded') await lockAccount(tx, tenantId, p.customerId);
@@ -43,6 +49,7 @@ export async function createPayment(tx: Tx, tenantId: string, actor: Actor, p: N
   const [row] = await tx.insert(payments).values({
     tenantId, id, paymentNo, purpose: p.purpose, customerId: p.customerId, orderId: p.orderId, method: p.method, amountFen: p.amountFen,
     status: p.status, reviewReason: p.reviewReason ?? null, voucherIds: p.voucherIds ?? [], remark: p.remark ?? null, reference: p.reference ?? null,
+    gateway: p.gateway ?? null, payKind: p.payKind ?? null, payUrl: p.payUrl ?? null, expiresAt: p.expiresAt ?? null,
     createdByKind: actor.kind, createdById: actor.id, createdByName: actor.name, succeededAt: p.status === 'succeeded' ? now : null, createdAt: now, updatedAt: now,
   }).returning();
   if (p.voucherIds?.length) {
@@ -99,4 +106,13 @@ export function assertAwaiting(p: PaymentRow, version?: number) {
   if (p.status !== 'pending_confirmation') {
     throw new AppError('payment_state_conflict', { message: `payment ${p.paymentNo} is ${p.status}; only a payment awaiting confirmation can be confirmed or rejected`, details: { paymentStatus: p.status } });
   }
+}
+
+/**
+ * The order closed (cancelled, voided, rejected) while an online payment waited at the cashier: it fails as
+ * `order_closed`. Should the payer still pay it, the callback books the money and a refund is requested for it.
+ */
+export async function failPendingOnlinePayments(tx: Tx, tenantId: string, orderId: string): Promise<void> {
+  await tx.update(payments).set({ status: 'failed', failReason: 'order_closed', updatedAt: new Date() })
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.orderId, orderId), eq(payments.status, 'pending')));
 }

@@ -3,7 +3,7 @@ import { pageQuery } from '../../platform/http/pagination.js';
 import { idParam, versionField } from '../../platform/http/schemas.js';
 import { BALANCE_SHORT_POLICIES, CREDIT_POLICIES } from './domain/credit.js';
 import { MOVEMENT_KINDS, PAYMENT_PURPOSES } from './domain/ledger-effect.js';
-import { CHECKOUT_METHODS, MALL_PAY_METHODS, PAYMENT_METHODS, RECORDED_METHODS } from './domain/payment-methods.js';
+import { CHECKOUT_METHODS, MALL_PAY_METHODS, PAYMENT_METHODS, RECHARGE_METHODS, RECORDED_METHODS } from './domain/payment-methods.js';
 import { PAYMENT_STATES } from './payments.tables.js';
 
 const fen = z.number().int();
@@ -18,6 +18,10 @@ export const paymentOut = z.object({
   vouchers: z.array(z.object({ id: z.string(), url: z.string() })), gateway: z.string().nullable(), gatewayTradeNo: z.string().nullable(),
   createdByKind: z.string(), createdByName: z.string(), decidedByName: z.string().nullable(), decidedAt: z.string().nullable(),
   rejectReason: z.string().nullable(), succeededAt: z.string().nullable(), createdAt: z.string(), version: fen,
+  /** An online payment still payable: open `payUrl` (redirect) or show it as a QR code (qr) until `expiresAt`. */
+  payKind: z.enum(['redirect', 'qr']).nullable(), payUrl: z.string().nullable(), expiresAt: z.string().nullable(),
+  /** Why an online payment failed: superseded (a newer attempt), closed (by the gateway), expired. */
+  failReason: z.string().nullable(),
 }).meta({ id: 'Payment' });
 
 export const orderMoneyOut = z.object({
@@ -47,6 +51,8 @@ export const myAccountOut = z.object({
   /** What happens when the balance does not cover an order, and when credit is over the limit or overdue. */
   balanceShortPolicy: z.enum(BALANCE_SHORT_POLICIES), creditPolicy: z.enum(CREDIT_POLICIES),
   enabledMethods: z.array(methodOut), bankAccount: z.object({ accountName: z.string(), bankName: z.string(), accountNo: z.string() }),
+  /** The online gateways are the local simulators (沙箱支付: the demo and tests), not real money. */
+  onlineSandbox: z.boolean(),
 });
 
 export const mallPayBody = z.strictObject({
@@ -59,6 +65,18 @@ export const mallPayBody = z.strictObject({
   if (b.method === 'bank_transfer' && !b.voucherIds) ctx.addIssue({ code: 'custom', path: ['voucherIds'], message: 'a bank transfer needs its voucher (付款凭证)' });
   if (b.method !== 'bank_transfer' && b.voucherIds) ctx.addIssue({ code: 'custom', path: ['voucherIds'], message: 'only a bank transfer takes vouchers' });
 });
+
+/** 充值: online (the answer carries the cashier) or by bank transfer with its vouchers (finance confirms). */
+export const rechargeBody = z.strictObject({
+  method: z.enum(RECHARGE_METHODS),
+  amountFen: amountField,
+  voucherIds: z.array(idParam).min(1).max(5).optional(),
+  remark: noteField(),
+}).superRefine((b, ctx) => {
+  if (b.method === 'bank_transfer' && !b.voucherIds) ctx.addIssue({ code: 'custom', path: ['voucherIds'], message: 'a bank transfer needs its voucher (付款凭证)' });
+  if (b.method !== 'bank_transfer' && b.voucherIds) ctx.addIssue({ code: 'custom', path: ['voucherIds'], message: 'only a bank transfer takes vouchers' });
+});
+export const rechargeOut = z.object({ payment: paymentOut });
 
 export const recordReceiptBody = z.strictObject({ method: z.enum(RECORDED_METHODS), amountFen: amountField, reference: noteField(100), remark: noteField() });
 export const confirmBody = z.strictObject({ version: versionField.optional(), reference: noteField(100) });

@@ -63,6 +63,12 @@ export const payments = pgTable('payments', {
   reference: text('reference'),
   gateway: text('gateway'),
   gatewayTradeNo: text('gateway_trade_no'),
+  /** An online payment's cashier: a page to open (`redirect`) or a QR code to scan (`qr`), until `expiresAt`. */
+  payKind: text('pay_kind'),
+  payUrl: text('pay_url'),
+  expiresAt: ts('expires_at'),
+  /** Why an online payment failed: `superseded` (a newer attempt), `closed` (the gateway closed it), `expired`. */
+  failReason: text('fail_reason'),
   createdByKind: text('created_by_kind').notNull(),
   createdById: text('created_by_id').notNull(),
   createdByName: text('created_by_name').notNull(),

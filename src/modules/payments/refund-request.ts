@@ -3,7 +3,7 @@
  * what was paid, or automatically for everything when a paid order is cancelled or voided. Nothing moves until
  * finance approves (refunds.service.ts). Imports no order service, so the order lifecycle can call it.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/database.js';
 import { nextSequence } from '../../platform/db/sequences.js';
@@ -12,7 +12,10 @@ import { newId } from '../../platform/ids.js';
 import { emitEvent } from '../../platform/outbox/outbox.js';
 import { recordOrderEvent, type OrderRow } from '../orders/orders.repository.js';
 import { planRefund, refundableFen } from './domain/refund-plan.js';
-import { readAccount } from './ledger.js';
+import { orderMoney, readAccount } from './ledger.js';
+import { orderPaymentStatus } from './domain/payment-status.js';
+import { payments } from './payments.tables.js';
+import { setOrderPayment } from '../orders/order-payment.js';
 import { refunds, type RefundTrigger } from './refunds.tables.js';
 
 export type RefundRow = typeof refunds.$inferSelect;
@@ -68,4 +71,28 @@ export async function requestRefundsTx(tx: Tx, tenantId: string, actor: Actor, o
     out.push(row);
   }
   return out;
+}
+
+/**
+ * Where money the company gives back unasked goes by default: back through the gateway when the order was paid
+ * online, else to the prepaid balance. Finance may send it the other way when approving.
+ */
+export async function defaultRefundDestination(tx: Tx, tenantId: string, orderId: string): Promise<'balance' | 'original'> {
+  const [r] = await tx.select({ n: sql<string>`count(*)` }).from(payments)
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.orderId, orderId), eq(payments.status, 'succeeded'), isNotNull(payments.gateway)));
+  return Number(r.n) > 0 ? 'original' : 'balance';
+}
+
+/**
+ * After an edit changed a locked order's total: its 付款状态 is derived again (a paid order edited up is partly paid
+ * again), and what it now holds beyond its total is requested back (退款单, trigger `edit`). Returns the order as stored.
+ */
+export async function settleAfterEdit(tx: Tx, tenantId: string, actor: Actor, o: OrderRow): Promise<OrderRow> {
+  const m = await orderMoney(tx, tenantId, o.id);
+  if (m.receivedFen === 0 && m.awaitingFen === 0) return o;
+  const paymentStatus = orderPaymentStatus({ totalFen: o.totalFen, receivedFen: m.receivedFen, refundedFen: m.refundedFen, pendingFen: m.awaitingFen });
+  const after = paymentStatus === o.paymentStatus ? o
+    : await setOrderPayment(tx, tenantId, o, actor, { paidFen: m.paidFen, paymentStatus, action: 'payment_recomputed', payment: { totalFen: o.totalFen, paidFen: m.paidFen } });
+  await requestRefundsTx(tx, tenantId, actor, after, { destination: await defaultRefundDestination(tx, tenantId, o.id), reason: '改单后订单金额减少，多付部分退回', trigger: 'edit' });
+  return after;
 }

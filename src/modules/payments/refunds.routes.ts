@@ -16,6 +16,8 @@ export const refundOut = z.object({
   id: z.string(), refundNo: z.string(), orderId: z.string(), orderNo: z.string().nullable(), customerId: z.string(), customerName: z.string().nullable(),
   amountFen: z.number(), destination: z.enum(REFUND_DESTINATIONS), status: z.enum(REFUND_STATUSES), trigger: z.enum(REFUND_TRIGGERS), reason: z.string().nullable(),
   requestedByName: z.string(), decidedByName: z.string().nullable(), decidedAt: z.string().nullable(), rejectReason: z.string().nullable(), createdAt: z.string(), version: z.number(),
+  /** The part of an `original` refund paid back through each online payment's gateway. */
+  gatewayRefunds: z.array(z.object({ paymentId: z.string(), paymentNo: z.string(), gateway: z.string(), amountFen: z.number(), outRefundNo: z.string(), refundNo: z.string().nullable(), state: z.enum(['processing', 'succeeded']) })),
 }).meta({ id: 'Refund' });
 const refundList = z.object({ items: z.array(refundOut) });
 const listQuery = z.strictObject({ status: z.enum(REFUND_STATUSES).optional(), orderId: idParam.optional(), ...pageQuery });
@@ -25,7 +27,8 @@ const requestBody = z.strictObject({
   destination: z.enum(['balance', 'original']),
   reason: z.string().trim().min(1).max(300),
 });
-const decideBody = z.strictObject({ version: versionField.optional() });
+/** `destination` sends a balance/original refund the other way (a credit part stays credit). */
+const decideBody = z.strictObject({ version: versionField.optional(), destination: z.enum(['balance', 'original']).optional() });
 const rejectBody = z.strictObject({ version: versionField.optional(), rejectReason: z.string().trim().min(1).max(300) });
 
 export function adminRefundRoutes(refunds: RefundsService) {
@@ -38,7 +41,7 @@ export function adminRefundRoutes(refunds: RefundsService) {
         const res = await refunds.request(operatorCtx(req), req.params.id, idempotencyKeyOf(req), req.body);
         return reply.status(res.status).send(res.body as z.infer<typeof refundList>);
       });
-    r.post('/refunds/:id/approve', { config: staffRoute('finance.write'), schema: { tags, summary: 'Approve a refund: the money goes back (balance, credit or outside) and the order follows', params: idParams, body: decideBody, response: { 200: refundOut, ...errors } } },
+    r.post('/refunds/:id/approve', { config: staffRoute('finance.write'), schema: { tags, summary: 'Approve a refund: the money goes back (balance, credit or outside) and the order follows', params: idParams, body: decideBody, response: { 200: refundOut, ...errors, 502: problemSchema, 503: problemSchema } } },
       async (req) => refunds.approve(operatorCtx(req), req.params.id, req.body));
     r.post('/refunds/:id/reject', { config: staffRoute('finance.write'), schema: { tags, summary: 'Reject a refund with a reason', params: idParams, body: rejectBody, response: { 200: refundOut, ...errors } } },
       async (req) => refunds.reject(operatorCtx(req), req.params.id, req.body));

@@ -18,11 +18,14 @@ import { refundEffect } from './domain/refund-plan.js';
 import { lockAccount, orderMoney, postMovement } from './ledger.js';
 import { requestRefundsTx, type RefundRow } from './refund-request.js';
 import { refunds, type RefundStatus } from './refunds.tables.js';
+import { refundThroughGateways } from './gateway-refunds.js';
+import type { GatewayRegistry } from './online-gateways.js';
 
 export const toRefundOut = (r: RefundRow, o?: { orderNo: string; customerName: string }) => ({
   id: r.id, refundNo: r.refundNo, orderId: r.orderId, orderNo: o?.orderNo ?? null, customerId: r.customerId, customerName: o?.customerName ?? null,
   amountFen: r.amountFen, destination: r.destination, status: r.status, trigger: r.trigger, reason: r.reason, requestedByName: r.requestedByName,
   decidedByName: r.decidedByName, decidedAt: r.decidedAt?.toISOString() ?? null, rejectReason: r.rejectReason, createdAt: r.createdAt.toISOString(), version: r.version,
+  gatewayRefunds: r.gatewayRefunds,
 });
 
 async function lockRefund(tx: Tx, ctx: Ctx<Operator>, id: string, version: number | undefined) {
@@ -45,7 +48,7 @@ async function decide(tx: Tx, ctx: Ctx<Operator>, r: RefundRow, to: RefundStatus
   return row;
 }
 
-export function createRefundsService(database: Database) {
+export function createRefundsService(database: Database, gateways: GatewayRegistry) {
   return {
     list: (ctx: Ctx<Operator>, q: { status?: RefundStatus; orderId?: string; limit: number; cursor?: string }) => database.tx(ctx.tenantId, async (tx) => {
       const rows = await tx.select({ r: refunds, orderNo: orders.orderNo, customerName: orders.customerName }).from(refunds)
@@ -64,10 +67,18 @@ export function createRefundsService(database: Database) {
         return { status: 201, body: { items: rows.map((r) => toRefundOut(r, o)) } };
       })),
 
-    approve: (ctx: Ctx<Operator>, id: string, input: { version?: number }) => database.tx(ctx.tenantId, async (tx) => {
-      const { o, r } = await lockRefund(tx, ctx, id, input.version);
+    /** Finance may send a balance/original refund the other way when approving (a cancelled online order back to WeChat, say). */
+    approve: (ctx: Ctx<Operator>, id: string, input: { version?: number; destination?: 'balance' | 'original' }) => database.tx(ctx.tenantId, async (tx) => {
+      const locked = await lockRefund(tx, ctx, id, input.version);
+      const o = locked.o;
+      let r = locked.r;
       const money = await orderMoney(tx, ctx.tenantId, o.id);
       if (money.paidFen < r.amountFen) throw new AppError('refund_state_conflict', { message: `the order now holds ${money.paidFen} fen, less than this refund; reject it`, details: { paidFen: money.paidFen, amountFen: r.amountFen } });
+      if (input.destination && r.destination !== 'credit' && input.destination !== r.destination) {
+        [r] = await tx.update(refunds).set({ destination: input.destination }).where(and(eq(refunds.tenantId, ctx.tenantId), eq(refunds.id, r.id))).returning();
+      }
+      const viaGateways = await refundThroughGateways(tx, ctx.tenantId, gateways, r);
+      if (viaGateways.length) [r] = await tx.update(refunds).set({ gatewayRefunds: viaGateways }).where(and(eq(refunds.tenantId, ctx.tenantId), eq(refunds.id, r.id))).returning();
       const acc = await lockAccount(tx, ctx.tenantId, o.customerId);
       if (r.destination === 'credit' && acc.creditUsedFen < r.amountFen) {
         throw new AppError('refund_state_conflict', { message: `the customer now owes ${acc.creditUsedFen} fen on credit, less than this refund; reject it and refund to the balance`, details: { creditUsedFen: acc.creditUsedFen, amountFen: r.amountFen } });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, foreignKey, index, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, ts, updatedAt, version } from '../../platform/db/columns.js';
 import { customers } from '../customers/customers.tables.js';
 import { orders } from '../orders/orders.tables.js';
@@ -9,8 +9,11 @@ export type RefundStatus = (typeof REFUND_STATUSES)[number];
 /** balance: back to the prepaid balance; credit: the credit charge is taken back (账期欠款 goes down); original: paid back outside (bank transfer). */
 export const REFUND_DESTINATIONS = ['balance', 'credit', 'original'] as const;
 export type RefundDestination = (typeof REFUND_DESTINATIONS)[number];
-export const REFUND_TRIGGERS = ['cancel', 'void', 'manual'] as const;
+/** overpaid: money arrived (an online payment paid late) for an order that no longer owed it; edit: an edit lowered a paid order's total. */
+export const REFUND_TRIGGERS = ['cancel', 'void', 'manual', 'overpaid', 'edit'] as const;
 export type RefundTrigger = (typeof REFUND_TRIGGERS)[number];
+
+export interface GatewayRefundEntry { paymentId: string; paymentNo: string; gateway: string; amountFen: number; outRefundNo: string; refundNo: string | null; state: 'processing' | 'succeeded' }
 
 /**
  * 退款单: money going back to a customer for an order. Requested (automatically when a paid order is cancelled or
@@ -34,6 +37,8 @@ export const refunds = pgTable('refunds', {
   decidedByName: text('decided_by_name'),
   decidedAt: ts('decided_at'),
   rejectReason: text('reject_reason'),
+  /** The part of an `original` refund paid back through the gateway each online payment came from (one entry each). */
+  gatewayRefunds: jsonb('gateway_refunds').$type<GatewayRefundEntry[]>().notNull().default(sql`'[]'::jsonb`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   version: version(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHECKOUT_METHODS } from '../payments/domain/payment-methods.js';
 
 const fen = z.number().int().min(0).max(1_000_000_000_00);
 
@@ -41,7 +42,8 @@ export const shippingRuleSchema = z.strictObject({
 /** How customers pay (issue 6): the methods the company accepts and the bank account the mall shows for transfers. */
 export const paymentSettingsSchema = z.strictObject({
   /** Methods offered at checkout and on the order, in this set; a customer's own list can only narrow it. */
-  methods: z.array(z.enum(['offline', 'balance', 'bank_transfer', 'cod', 'credit'])).max(10)
+  /** Online methods (wechat, alipay, unionpay) work only where the deployment configured their gateway. */
+  methods: z.array(z.enum(CHECKOUT_METHODS)).max(10)
     .default(['offline', 'balance', 'bank_transfer', 'cod', 'credit']),
   /** 收款账户 shown to customers paying by bank transfer. */
   bankAccount: z.strictObject({

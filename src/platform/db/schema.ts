@@ -16,3 +16,5 @@ export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/fulfilment/fulfilment.tables.js';
 export * from '../../modules/payments/payments.tables.js';
 export * from '../../modules/payments/refunds.tables.js';
+export * from '../../modules/invoices/invoices.tables.js';
+export * from '../../modules/finance/finance.tables.js';

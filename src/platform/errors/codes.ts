@@ -99,12 +99,40 @@ export const errorStatus = {
   refund_exceeds_paid: 422,
   /** The refund was already approved or rejected (or the money it would take back is no longer there). */
   refund_state_conflict: 409,
+  /** A report period that ends before it starts, is not a real day or month, or is longer than allowed (a statement: 366 days). */
+  period_invalid: 400,
+  /** A 收支记录 names a category that is switched off. */
+  finance_category_inactive: 422,
+  /** Voiding a 收支记录 that is already voided. */
+  finance_record_voided: 409,
+  /** An invoice (发票) line asks for more of an order than is left to invoice (order total less refunds, less issued invoices); `orderId`, `orderNo`, `remainingFen`, `amountFen`. */
+  invoice_exceeds_remaining: 422,
+  /** An invoice line names an order of another customer than the invoice's; `orderId`, `orderNo`. */
+  invoice_customer_mismatch: 422,
+  /** An invoice line names a shipment that is not one of that order's (or was cancelled); `orderId`, `shipmentId`. */
+  invoice_shipment_mismatch: 422,
+  /** The buyer details are missing or a special VAT invoice (专票) lacks bank, account, address or phone. */
+  invoice_buyer_incomplete: 422,
+  /** The order is cancelled, voided or rejected: it cannot be invoiced or have an invoice requested; `orderId`, `orderNo`, `orderStatus`. */
+  invoice_order_closed: 409,
+  /** The invoice number (发票号码) is already used by another invoice of this type; `invoiceNo`, `kind`. */
+  invoice_no_taken: 409,
+  /** The invoice is already voided (作废); `invoiceStatus`. */
+  invoice_state_conflict: 409,
   /** A callback (carrier push, payment notification) whose signature does not verify; refused and logged. */
   signature_invalid: 401,
   /** The carrier's API refused the request (bad address, unknown carrier code, account problem). */
   carrier_rejected: 422,
   /** The carrier's API could not be reached or answered garbage; nothing was changed, try again. */
   carrier_unavailable: 503,
+  /** The payment gateway (WeChat Pay, Alipay, UnionPay) could not be reached or answered garbage; nothing was changed, try again. */
+  gateway_unavailable: 503,
+  /** A gateway callback names a payment this tenant does not have (or one made through another gateway); refused and logged. */
+  payment_not_found: 404,
+  /** A gateway reports a paid amount that differs from the payment's; refused and logged for finance to look at. */
+  payment_amount_mismatch: 422,
+  /** The payment gateway answered and refused (account problem, trade closed, refund above what was paid there). */
+  gateway_refused: 502,
   /** Too many failed logins: the account is locked for a while. */
   account_locked: 423,
   /** Too many requests from this client. */

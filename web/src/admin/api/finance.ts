@@ -32,6 +32,10 @@ export interface Payment {
   succeededAt: string | null;
   createdAt: string;
   version: number;
+  /** Online payments: the gateway and its transaction number; why a payment failed (superseded, closed, expired, order_closed). */
+  gateway: string | null;
+  gatewayTradeNo: string | null;
+  failReason: string | null;
 }
 
 export interface OrderMoney {
@@ -95,7 +99,7 @@ export interface Terms {
 export const REFUND_STATES = ['pending_approval', 'succeeded', 'rejected'] as const;
 export type RefundState = (typeof REFUND_STATES)[number];
 export type RefundDestination = 'balance' | 'credit' | 'original';
-export type RefundTrigger = 'cancel' | 'void' | 'manual';
+export type RefundTrigger = 'cancel' | 'void' | 'manual' | 'overpaid' | 'edit';
 
 /** 退款单: money going back to a customer for an order; finance approves (the ledger is booked) or rejects it. */
 export interface Refund {
@@ -131,6 +135,8 @@ export const voucherUrl = (id: string) => `/api/v1/admin/payment-vouchers/${id}`
 const withKey = (key: string | undefined) => ({ 'Idempotency-Key': key ?? newIdempotencyKey() });
 
 export const financeApi = {
+  /** Asks the gateway about a pending online payment now (a late callback). */
+  refreshPayment: (id: string) => api.post<Payment>(`${PAYMENTS}/${id}/refresh`, {}),
   confirm: ({ id, version, reference }: { id: string; version: number; reference?: string }) =>
     api.post<Payment>(`${PAYMENTS}/${id}/confirm`, { version, ...(reference ? { reference } : {}) }),
   reject: ({ id, version, reason }: { id: string; version: number; reason: string }) => api.post<Payment>(`${PAYMENTS}/${id}/reject`, { version, reason }),
@@ -144,7 +150,7 @@ export const financeApi = {
     api.postWith<{ payment: Payment; account: CustomerAccount }>(`${accountPath(customerId)}/recharges`, body, withKey(key)),
   /** The refunds of one order, oldest first as the server lists them. */
   orderRefunds: (orderId: string) => api.get<{ items: Refund[]; nextCursor: string | null }>(REFUNDS, { orderId, limit: 100 }),
-  approveRefund: ({ id, version }: { id: string; version: number }) => api.post<Refund>(`${REFUNDS}/${id}/approve`, { version }),
+  approveRefund: ({ id, version, destination }: { id: string; version: number; destination?: 'balance' | 'original' }) => api.post<Refund>(`${REFUNDS}/${id}/approve`, { version, destination }),
   rejectRefund: ({ id, version, reason }: { id: string; version: number; reason: string }) => api.post<Refund>(`${REFUNDS}/${id}/reject`, { version, rejectReason: reason }),
   /** 201 { items }: one or two refunds (what was paid on credit goes back as credit first); more than refundable → 422 refund_exceeds_paid. */
   requestRefund: ({ orderId, key, ...body }: { orderId: string; key?: string; amountFen: number; destination: 'balance' | 'original'; reason: string }) =>

@@ -1,5 +1,7 @@
 import type { Messages } from '../../shared/i18n/messages';
 import type { adminZhCN } from './admin.zh-CN';
+import { invoicesEn } from './invoices.en';
+import { reportsEn } from './reports.en';
 
 export const adminEn: Messages<typeof adminZhCN> = {
   actions: 'Actions',
@@ -7,6 +9,11 @@ export const adminEn: Messages<typeof adminZhCN> = {
   pageError: 'The page failed to load',
   pageUpdated: 'The application was updated; press Retry to reload',
   menu: {
+    financeGroup: 'Finance reports',
+    receivables: 'Receivables',
+    creditControl: 'Credit control',
+    statements: 'Statements',
+    financeRecords: 'Income & expenses',
     catalogGroup: 'Catalog',
     products: 'Products',
     categories: 'Categories',
@@ -26,6 +33,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
     placeOrder: 'Order for a customer',
     fulfilment: 'Fulfilment',
     payments: 'Payments',
+    invoices: 'Invoices',
     home: 'Dashboard',
     customers: 'Customers',
     levels: 'Customer levels',
@@ -578,9 +586,13 @@ export const adminEn: Messages<typeof adminZhCN> = {
       warehouse_forbidden: 'This warehouse is outside your warehouse scope',
     },
   },
+  invoicing: invoicesEn,
+  reports: reportsEn,
   finance: {
     payments: {
-      tabs: { pending_confirmation: 'To confirm', succeeded: 'Received', rejected: 'Rejected', all: 'All' },
+      tabs: { pending_confirmation: 'To confirm', pending: 'Awaiting payment', succeeded: 'Received', rejected: 'Rejected', all: 'All' },
+      refresh: 'Ask the gateway',
+      tradeNo: 'trade {{no}}',
       no: 'Receipt no.',
       customer: 'Customer',
       order: 'Order',
@@ -617,8 +629,8 @@ export const adminEn: Messages<typeof adminZhCN> = {
     refunds: {
       tabs: { pending_approval: 'To approve', succeeded: 'Refunded', rejected: 'Rejected', all: 'All' },
       state: { pending_approval: 'To approve', succeeded: 'Refunded', rejected: 'Rejected' },
-      destinationName: { balance: 'To the balance', credit: 'Off the credit owed', original: 'Paid back offline' },
-      triggerName: { cancel: 'Order cancelled', void: 'Order voided', manual: 'Manual refund' },
+      destinationName: { balance: 'To the balance', credit: 'Off the credit owed', original: 'Back the way it was paid' },
+      triggerName: { cancel: 'Order cancelled', void: 'Order voided', manual: 'Manual refund', overpaid: 'Paid too much', edit: 'Order edited down' },
       no: 'Refund no.',
       order: 'Order',
       customer: 'Customer',
@@ -638,7 +650,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
       approveHint: {
         balance: '{{amount}} goes back to the customer\'s prepaid balance; a ledger row is written.',
         credit: 'The customer\'s credit owed goes down by {{amount}}; a ledger row is written.',
-        original: 'Pay {{amount}} back to the customer offline (e.g. a bank transfer) first, then approve; a ledger row is written.',
+        original: 'On approval, the part paid online (WeChat, Alipay, UnionPay) goes back through its gateway automatically; pay the rest back offline (e.g. a bank transfer). A ledger row is written.',
       },
       approved: 'Refund approved',
       reject: 'Reject',
@@ -1159,7 +1171,7 @@ export const adminEn: Messages<typeof adminZhCN> = {
     payments: {
       title: 'Payments',
       methods: 'Payment methods',
-      methodsHint: "What customers can choose at checkout and when paying; a customer's own list can only narrow this.",
+      methodsHint: "What customers can choose at checkout and when paying; a customer's own list can only narrow this. Online methods (WeChat Pay, Alipay, UnionPay) need the server to have that gateway's merchant account configured (README, Online payments).",
       methodsRequired: 'Choose at least one method',
       offline: 'Settle offline / pay later',
       bankHint: 'Receiving account: shown in the mall to customers paying by bank transfer; they upload a voucher and finance confirms it.',

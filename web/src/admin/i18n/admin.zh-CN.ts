@@ -1,9 +1,17 @@
+import { invoicesZhCN } from './invoices.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
+
 export const adminZhCN = {
   actions: '操作',
   view: '查看',
   pageError: '页面加载失败',
   pageUpdated: '系统已更新，请点击重试刷新页面',
   menu: {
+    financeGroup: '财务报表',
+    receivables: '应收账款',
+    creditControl: '信用控制',
+    statements: '对账单',
+    financeRecords: '收支记录',
     catalogGroup: '商品管理',
     products: '商品',
     categories: '分类',
@@ -23,6 +31,7 @@ export const adminZhCN = {
     placeOrder: '代客下单',
     fulfilment: '发货管理',
     payments: '收款管理',
+    invoices: '发票管理',
     home: '工作台',
     customers: '客户',
     levels: '客户等级',
@@ -575,9 +584,13 @@ export const adminZhCN = {
       warehouse_forbidden: '这个仓库不在您的仓库范围内',
     },
   },
+  invoicing: invoicesZhCN,
+  reports: reportsZhCN,
   finance: {
     payments: {
-      tabs: { pending_confirmation: '待审核', succeeded: '已收款', rejected: '已驳回', all: '全部' },
+      tabs: { pending_confirmation: '待审核', pending: '等待支付', succeeded: '已收款', rejected: '已驳回', all: '全部' },
+      refresh: '查询支付结果',
+      tradeNo: '交易号 {{no}}',
       no: '收款单号',
       customer: '客户',
       order: '订单',
@@ -614,8 +627,8 @@ export const adminZhCN = {
     refunds: {
       tabs: { pending_approval: '待审核', succeeded: '已退款', rejected: '已驳回', all: '全部' },
       state: { pending_approval: '待审核', succeeded: '已退款', rejected: '已驳回' },
-      destinationName: { balance: '退回余额', credit: '冲减账期欠款', original: '原路退回（线下）' },
-      triggerName: { cancel: '订单取消', void: '订单作废', manual: '手工退款' },
+      destinationName: { balance: '退回余额', credit: '冲减账期欠款', original: '原路退回' },
+      triggerName: { cancel: '订单取消', void: '订单作废', manual: '手工退款', overpaid: '多付退回', edit: '改单退差' },
       no: '退款单号',
       order: '订单',
       customer: '客户',
@@ -635,7 +648,7 @@ export const adminZhCN = {
       approveHint: {
         balance: '同意后 {{amount}} 退回客户的预存款余额，写入资金流水。',
         credit: '同意后冲减客户的账期欠款 {{amount}}，写入资金流水。',
-        original: '请先在线下把 {{amount}} 退给客户（如银行转账），再同意；同意后写入资金流水。',
+        original: '同意后，在线支付（微信、支付宝、银联）的部分经原支付渠道自动退回；其余部分请在线下退给客户（如银行转账）。写入资金流水。',
       },
       approved: '已同意退款',
       reject: '驳回',
@@ -1156,7 +1169,7 @@ export const adminZhCN = {
     payments: {
       title: '收款设置',
       methods: '收款方式',
-      methodsHint: '客户在下单和付款时可选的方式；客户档案里的收款方式只能在此范围内收窄。',
+      methodsHint: '客户在下单和付款时可选的方式；客户档案里的收款方式只能在此范围内收窄。在线支付（微信、支付宝、银联）需要服务器已配置对应的商户账号（见 README「在线支付」）。',
       methodsRequired: '至少选择一种收款方式',
       offline: '线下结算 / 稍后付款',
       bankHint: '收款账户：客户选择线下转账时在商城看到的账户，转账后上传凭证，由财务确认。',

@@ -3,8 +3,12 @@ import { ORDERS } from './orders';
 
 /** What a payment (收款单) of an order looks like in the mall. */
 export type PaymentState = 'pending' | 'pending_confirmation' | 'succeeded' | 'failed' | 'rejected';
-export type PayMethod = 'balance' | 'bank_transfer' | 'credit';
-export const PAY_METHODS: PayMethod[] = ['balance', 'bank_transfer', 'credit'];
+export type OnlineMethod = 'wechat' | 'alipay' | 'unionpay';
+export const ONLINE_METHODS: OnlineMethod[] = ['wechat', 'alipay', 'unionpay'];
+export const isOnlineMethod = (m: string): m is OnlineMethod => (ONLINE_METHODS as string[]).includes(m);
+export type PayMethod = OnlineMethod | 'balance' | 'bank_transfer' | 'credit';
+export const PAY_METHODS: PayMethod[] = [...ONLINE_METHODS, 'balance', 'bank_transfer', 'credit'];
+export type RechargeMethod = OnlineMethod | 'bank_transfer';
 
 export interface Payment {
   id: string;
@@ -24,6 +28,12 @@ export interface Payment {
   createdAt: string;
   createdByName: string;
   version: number;
+  /** An online payment still payable: its cashier (open it, or show it as a QR code) until `expiresAt`. */
+  payKind: 'redirect' | 'qr' | null;
+  payUrl: string | null;
+  expiresAt: string | null;
+  /** superseded · closed · expired · order_closed */
+  failReason: string | null;
 }
 
 /** The money side of an order: total, paid, awaiting finance, still due. */
@@ -52,6 +62,8 @@ export interface MyAccount {
   creditPolicy: 'block' | 'review';
   enabledMethods: { code: string; name: string }[];
   bankAccount: { accountName: string; bankName: string; accountNo: string };
+  /** The online gateways are simulators (沙箱支付): no real money moves. */
+  onlineSandbox: boolean;
 }
 
 export interface MoneyMovement {
@@ -80,7 +92,7 @@ export interface Refund {
   /** balance: 退回余额; credit: 冲减账期欠款; original: 原路退回（线下）. */
   destination: 'balance' | 'credit' | 'original';
   status: 'pending_approval' | 'succeeded' | 'rejected';
-  trigger: 'cancel' | 'void' | 'manual';
+  trigger: 'cancel' | 'void' | 'manual' | 'overpaid' | 'edit';
   reason: string | null;
   rejectReason: string | null;
   decidedAt: string | null;
@@ -99,6 +111,15 @@ export interface PayInput {
   idempotencyKey: string;
 }
 
+export interface RechargeInput {
+  method: RechargeMethod;
+  amountFen: number;
+  voucherIds?: string[];
+  remark?: string;
+  idempotencyKey: string;
+}
+
+export const FINANCE_RECHARGES = '/mall/finance/recharges';
 export const FINANCE_ACCOUNT = '/mall/finance/account';
 export const FINANCE_MOVEMENTS = '/mall/finance/movements';
 export const orderPaymentsKey = (orderId: string) => [ORDERS, orderId, 'payments'];
@@ -110,6 +131,9 @@ export const financeApi = {
   orderRefunds: (orderId: string) => api.get<{ items: Refund[] }>(`${ORDERS}/${orderId}/refunds`),
   pay: ({ orderId, idempotencyKey, ...body }: PayInput) =>
     api.postWith<{ payment: Payment; order: OrderMoney }>(`${ORDERS}/${orderId}/payments`, body, { 'Idempotency-Key': idempotencyKey }),
+  refreshPayment: (id: string) => api.postWith<Payment>(`/mall/payments/${id}/refresh`, {}),
+  recharges: () => api.get<{ items: Payment[] }>(FINANCE_RECHARGES),
+  recharge: ({ idempotencyKey, ...body }: RechargeInput) => api.postWith<{ payment: Payment }>(FINANCE_RECHARGES, body, { 'Idempotency-Key': idempotencyKey }),
   uploadVoucher: (file: File) => {
     const form = new FormData();
     form.append('file', file);

@@ -1,9 +1,12 @@
 import { Button, Image, ImageViewer, Tag } from 'antd-mobile';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/lib/format';
-import { financeApi, type Payment, orderPaymentsKey, orderRefundsKey, type Refund } from '../api/finance';
+import { FINANCE_ACCOUNT, financeApi, type Payment, orderPaymentsKey, orderRefundsKey, type Refund } from '../api/finance';
+import { ORDERS } from '../api/orders';
+import { OnlineCashier } from './online-cashier';
 import { useMember } from '../auth/use-member';
 import { formatFen } from '../lib/money';
 import { PaySheet } from './pay-sheet';
@@ -16,7 +19,7 @@ const STATE_COLOR: Record<Payment['status'], 'primary' | 'success' | 'warning' |
   rejected: 'danger',
 };
 
-function PaymentRow({ p }: { p: Payment }) {
+function PaymentRow({ p, sandbox }: { p: Payment; sandbox: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="dh-pay-row" data-testid="order-payment" data-status={p.status} data-method={p.method}>
@@ -27,6 +30,8 @@ function PaymentRow({ p }: { p: Payment }) {
         <Tag color={STATE_COLOR[p.status]} fill="outline" data-testid="order-payment-status">{t(`pay.state.${p.status}`)}</Tag>
       </div>
       <div className="dh-muted">{p.paymentNo} · {formatDateTime(p.createdAt)}</div>
+      {p.status === 'pending' && p.payUrl && <OnlineCashier payment={p} sandbox={sandbox} />}
+      {p.status === 'failed' && p.failReason && <div className="dh-muted" data-testid="order-payment-fail-reason">{t(`pay.online.failReason.${p.failReason}`, { defaultValue: p.failReason })}</div>}
       {p.rejectReason && <div className="dh-pay-note" data-testid="order-payment-reject-reason">{t('pay.rejectedBecause', { reason: p.rejectReason })}</div>}
       {p.vouchers.length > 0 && (
         <div className="dh-pay-vouchers">
@@ -67,10 +72,28 @@ function RefundRow({ r }: { r: Refund }) {
 export function OrderPayments({ orderId, closed }: { orderId: string; closed: boolean }) {
   const { t } = useTranslation();
   const me = useMember();
+  const qc = useQueryClient();
   const q = useQuery({ queryKey: orderPaymentsKey(orderId), queryFn: () => financeApi.orderPayments(orderId), staleTime: 0, refetchOnWindowFocus: true });
   const refunds = useQuery({ queryKey: orderRefundsKey(orderId), queryFn: () => financeApi.orderRefunds(orderId), staleTime: 0, refetchOnWindowFocus: true });
   const [paying, setPaying] = useState(false);
+  const account = useQuery({ queryKey: [FINANCE_ACCOUNT], queryFn: financeApi.account, staleTime: 60_000 });
   const data = q.data;
+  const pendingOnline = (data?.items ?? []).filter((p) => p.status === 'pending' && p.payUrl);
+  // Back from the cashier (?paid=1): ask the gateway at once rather than wait for its callback; then, while a payment
+  // is still at the cashier, look again every few seconds.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const returned = searchParams.get('paid') === '1';
+  useEffect(() => {
+    if (!returned || !data) return;
+    setSearchParams({}, { replace: true });
+    void Promise.allSettled(pendingOnline.map((p) => financeApi.refreshPayment(p.id))).then(() => qc.invalidateQueries({ queryKey: [ORDERS, orderId] }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [returned, Boolean(data)]);
+  useEffect(() => {
+    if (pendingOnline.length === 0) return;
+    const timer = setInterval(() => void qc.invalidateQueries({ queryKey: [ORDERS, orderId] }), 3000);
+    return () => clearInterval(timer);
+  }, [pendingOnline.length, orderId, qc]);
   const refundItems = [...(refunds.data?.items ?? [])].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   if (!data) return null;
   const o = data.order;
@@ -91,7 +114,7 @@ export function OrderPayments({ orderId, closed }: { orderId: string; closed: bo
       {data.items.length === 0 ? (
         <div className="dh-muted" style={{ padding: '4px 0' }}>{t('pay.noRecords')}</div>
       ) : (
-        data.items.map((p) => <PaymentRow key={p.id} p={p} />)
+        data.items.map((p) => <PaymentRow key={p.id} p={p} sandbox={account.data?.onlineSandbox ?? false} />)
       )}
       {refundItems.length > 0 && (
         <div data-testid="order-refunds">

@@ -1,18 +1,17 @@
-import { Button, ImageUploader, type ImageUploadItem, Popup, Selector, Toast } from 'antd-mobile';
+import { Button, Checkbox, type ImageUploadItem, Popup, Selector, Toast } from 'antd-mobile';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/api-error';
 import { newIdempotencyKey } from '../../shared/api/client';
-import { FINANCE_ACCOUNT, financeApi, type OrderMoney, PAY_METHODS, type PayMethod, orderPaymentsKey } from '../api/finance';
+import { FINANCE_ACCOUNT, financeApi, isOnlineMethod, type OrderMoney, PAY_METHODS, type PayInput, type PayMethod, type Payment, orderPaymentsKey } from '../api/finance';
+import { OnlineCashier } from './online-cashier';
+import { BankAccountInfo, VoucherUploader } from './transfer-parts';
 import { ORDERS } from '../api/orders';
 import { mallErrorMessage } from '../lib/error-text';
 import { fenToYuan, formatFen, yuanToFen } from '../lib/money';
 import { TextInput } from './text-input';
-
-const MAX_VOUCHERS = 3;
-const MAX_BYTES = 5 * 1024 * 1024;
 
 const num = (p: Record<string, unknown>, key: string) => (typeof p[key] === 'number' ? (p[key] as number) : 0);
 
@@ -61,7 +60,11 @@ export function PaySheet({ visible, order, onClose }: Props) {
   const [uploading, setUploading] = useState(0);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [remark, setRemark] = useState('');
-  const keyRef = useRef<{ signature: string; key: string } | null>(null);
+  // One Idempotency-Key per distinct step (method + amount + vouchers), kept for its retries: a combined payment whose
+  // online step failed replays its balance step instead of taking the balance twice.
+  const keysRef = useRef(new Map<string, string>());
+  const [useBalance, setUseBalance] = useState(true);
+  const [started, setStarted] = useState<Payment | null>(null);
   const balance = account.data?.balanceFen ?? 0;
 
   // A fresh form each time the sheet opens; the first enabled method is chosen.
@@ -71,7 +74,9 @@ export function PaySheet({ visible, order, onClose }: Props) {
     setFiles([]);
     setRefusal(null);
     setRemark('');
-    keyRef.current = null;
+    setStarted(null);
+    setUseBalance(true);
+    keysRef.current = new Map();
   }, [visible]);
   useEffect(() => {
     if (visible && !method && methods.length) pick(methods[0].code);
@@ -85,13 +90,31 @@ export function PaySheet({ visible, order, onClose }: Props) {
   }
 
   const amountFen = yuanToFen(amountText);
+  const canCombine = method !== undefined && isOnlineMethod(method) && balance > 0 && methods.some((m) => m.code === 'balance');
+  const combine = canCombine && useBalance;
   const amountOk = amountFen !== undefined && amountFen >= 1 && amountFen <= open;
   const voucherIds = files.map((f) => String(f.extra));
 
+  type Step = Omit<PayInput, 'orderId' | 'idempotencyKey'>;
   const pay = useMutation({
-    mutationFn: financeApi.pay,
+    mutationFn: async (steps: Step[]) => {
+      let last: Awaited<ReturnType<typeof financeApi.pay>> | undefined;
+      for (const step of steps) {
+        const signature = JSON.stringify(step);
+        if (!keysRef.current.has(signature)) keysRef.current.set(signature, newIdempotencyKey());
+        last = await financeApi.pay({ orderId: order.id, idempotencyKey: keysRef.current.get(signature)!, ...step });
+      }
+      return last!;
+    },
     onSuccess: async (res) => {
-      keyRef.current = null;
+      keysRef.current = new Map();
+      if (res.payment.status === 'pending' && res.payment.payUrl) {
+        // Online: Alipay / UnionPay pages are opened; WeChat's code is shown here to scan (or opened on this device).
+        void qc.invalidateQueries({ queryKey: orderPaymentsKey(order.id) });
+        if (res.payment.payKind === 'redirect') window.location.assign(res.payment.payUrl);
+        else setStarted(res.payment);
+        return;
+      }
       qc.setQueryData(orderPaymentsKey(order.id), (old: { items: unknown[] } | undefined) => old && { ...old, order: res.order });
       await Promise.all([
         qc.invalidateQueries({ queryKey: [ORDERS, order.id] }),
@@ -118,29 +141,21 @@ export function PaySheet({ visible, order, onClose }: Props) {
       return;
     }
     setRefusal(null);
-    const body = { method, amountFen, ...(method === 'bank_transfer' ? { voucherIds } : {}), ...(remark.trim() ? { remark: remark.trim() } : {}) };
-    const signature = JSON.stringify(body);
-    if (keyRef.current?.signature !== signature) keyRef.current = { signature, key: newIdempotencyKey() };
-    pay.mutate({ orderId: order.id, idempotencyKey: keyRef.current.key, ...body });
-  };
-
-  const upload = async (file: File): Promise<ImageUploadItem> => {
-    setUploading((n) => n + 1);
-    try {
-      const v = await financeApi.uploadVoucher(file);
-      return { url: v.url, extra: v.id };
-    } catch (err) {
-      const text = isApiError(err) && err.code === 'unsupported_media_type' ? t('pay.voucherType') : mallErrorMessage(err, t);
-      Toast.show({ icon: 'fail', content: text });
-      throw err;
-    } finally {
-      setUploading((n) => n - 1);
+    if (isOnlineMethod(method)) {
+      // 组合支付: the balance first (as much as it holds), the rest online.
+      const fromBalance = combine ? Math.min(balance, amountFen) : 0;
+      const steps: Step[] = [
+        ...(fromBalance > 0 ? [{ method: 'balance' as const, amountFen: fromBalance }] : []),
+        ...(amountFen - fromBalance > 0 ? [{ method, amountFen: amountFen - fromBalance }] : []),
+      ];
+      pay.mutate(steps);
+      return;
     }
+    pay.mutate([{ method, amountFen, ...(method === 'bank_transfer' ? { voucherIds } : {}), ...(remark.trim() ? { remark: remark.trim() } : {}) }]);
   };
 
   const a = account.data;
   const bank = a?.bankAccount;
-  const hasBank = Boolean(bank && (bank.accountNo || bank.bankName));
 
   return (
     <Popup visible={visible} onMaskClick={onClose} onClose={onClose} bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12, maxHeight: '88vh', overflowY: 'auto' }} destroyOnClose>
@@ -161,6 +176,24 @@ export function PaySheet({ visible, order, onClose }: Props) {
               options={methods.map((m) => ({ value: m.code, label: <span data-testid={`pay-method-${m.code}`}>{t(`common:paymentMethod.${m.code}`, { defaultValue: m.name })}</span> }))}
             />
           </>
+        )}
+
+        {started && <OnlineCashier payment={started} sandbox={a?.onlineSandbox} />}
+
+        {!started && method && isOnlineMethod(method) && (
+          <div className="dh-pay-info" data-testid="pay-online-info">
+            {a?.onlineSandbox && <div className="dh-pay-note" data-testid="pay-sandbox-note">{t('pay.online.sandboxNote')}</div>}
+            {canCombine && (
+              <Checkbox checked={useBalance} onChange={setUseBalance} data-testid="pay-combine">
+                {t('pay.online.useBalance', { amount: formatFen(Math.min(balance, amountFen ?? 0)), balance: formatFen(balance) })}
+              </Checkbox>
+            )}
+            {combine && amountFen !== undefined && (
+              <div className="dh-muted" data-testid="pay-combine-split">
+                {t('pay.online.split', { balance: formatFen(Math.min(balance, amountFen)), online: formatFen(Math.max(0, amountFen - balance)) })}
+              </div>
+            )}
+          </div>
         )}
 
         {method === 'balance' && (
@@ -185,39 +218,14 @@ export function PaySheet({ visible, order, onClose }: Props) {
 
         {method === 'bank_transfer' && (
           <div className="dh-pay-info" data-testid="pay-bank-info">
-            <div className="dh-pay-label" style={{ marginTop: 0 }}>{t('pay.bankAccount')}</div>
-            {hasBank && bank ? (
-              <div className="dh-pay-bank" data-testid="pay-bank-account">
-                <div><span className="dh-muted">{t('pay.accountName')}</span> {bank.accountName}</div>
-                <div><span className="dh-muted">{t('pay.bankName')}</span> {bank.bankName}</div>
-                <div><span className="dh-muted">{t('pay.accountNo')}</span> <b style={{ wordBreak: 'break-all' }}>{bank.accountNo}</b></div>
-              </div>
-            ) : (
-              <div className="dh-pay-note">{t('pay.bankMissing')}</div>
-            )}
+            <BankAccountInfo bank={bank} />
             <div className="dh-muted" style={{ margin: '8px 0' }}>{t('pay.transferHint')}</div>
             <div className="dh-pay-label">{t('pay.vouchers')}</div>
-            <div data-testid="pay-vouchers">
-              <ImageUploader
-                value={files}
-                onChange={setFiles}
-                upload={upload}
-                maxCount={MAX_VOUCHERS}
-                multiple
-                accept="image/jpeg,image/png,image/webp"
-                beforeUpload={(file) => {
-                  if (file.size > MAX_BYTES) {
-                    Toast.show({ content: t('pay.voucherTooBig') });
-                    return null;
-                  }
-                  return file;
-                }}
-              />
-            </div>
+            <VoucherUploader files={files} onChange={setFiles} onUploading={(d) => setUploading((n) => n + d)} />
           </div>
         )}
 
-        {method && (
+        {method && !started && (
           <>
             <div className="dh-pay-label">{t('pay.amount')}</div>
             <TextInput testId="pay-amount" inputMode="decimal" value={amountText} onChange={(v) => { setAmountText(v); setRefusal(null); }} placeholder={t('pay.amountPlaceholder', { max: formatFen(open) })} />
@@ -229,7 +237,7 @@ export function PaySheet({ visible, order, onClose }: Props) {
 
         {refusal && <div className="dh-pay-refusal" role="alert" data-testid="pay-refusal">{refusal}</div>}
 
-        <Button
+        {!started && <Button
           block
           color="primary"
           style={{ marginTop: 16 }}
@@ -239,7 +247,7 @@ export function PaySheet({ visible, order, onClose }: Props) {
           onClick={submit}
         >
           {uploading > 0 ? t('pay.uploading') : t('pay.submit')}{amountOk && amountFen ? ` ${formatFen(amountFen)}` : ''}
-        </Button>
+        </Button>}
       </div>
     </Popup>
   );

@@ -1,5 +1,7 @@
 import type { Messages } from '../../shared/i18n/messages';
 import type { mallZhCN } from './mall.zh-CN';
+import { invoicingEn } from './invoicing.en';
+import { statementsEn } from './statements.en';
 
 export const mallEn: Messages<typeof mallZhCN> = {
   pageError: 'The page failed to load',
@@ -115,6 +117,8 @@ export const mallEn: Messages<typeof mallZhCN> = {
     empty: 'No addresses yet',
     detailPlaceholder: 'Street, building, number',
   },
+  invoicing: invoicingEn,
+  statements: statementsEn,
   invoices: { add: 'Add invoice profile', edit: 'Edit invoice profile', empty: 'No invoice profiles yet', kind: 'Invoice type' },
   members: {
     add: 'Add sub-account',
@@ -294,18 +298,41 @@ export const mallEn: Messages<typeof mallZhCN> = {
       failed: 'Failed',
       rejected: 'Rejected',
     },
+    online: {
+      sandbox: 'Sandbox',
+      sandboxNote: 'Sandbox payment: a simulated gateway for the demo; no real money moves.',
+      useBalance: 'Use {{amount}} of my balance first (balance {{balance}})',
+      split: '{{balance}} from the balance, {{online}} online',
+      scan: 'Scan to pay',
+      scanHint: 'Scan the code with your phone to pay, or open the cashier on this device.',
+      redirectHint: 'Pay at the cashier; you come back here afterwards.',
+      expires: 'Pay before {{at}}',
+      open: 'Open the cashier',
+      done: 'I have paid',
+      paid: 'The payment has arrived',
+      notYet: 'No result from the gateway yet; finish paying, then try again',
+      failed: 'This payment was closed; start a new one',
+      continue: 'Continue paying',
+      failReason: { superseded: 'A new payment was started', closed: 'Closed by the gateway', expired: 'Not paid in time', order_closed: 'The order was closed' },
+    },
     rejectedBecause: 'Rejected: {{reason}}',
     refund: {
       title: 'Refunds',
       state: { pending_approval: 'Refund under review', succeeded: 'Refunded', rejected: 'Refund rejected' },
-      destination: { balance: 'To your balance', credit: 'Off your credit owed', original: 'Paid back offline' },
-      trigger: { cancel: 'Order cancelled', void: 'Order voided', manual: 'Refund by the supplier' },
+      destination: { balance: 'To your balance', credit: 'Off your credit owed', original: 'Back the way it was paid' },
+      trigger: { cancel: 'Order cancelled', void: 'Order voided', manual: 'Refund by the supplier', overpaid: 'Paid twice / too much', edit: 'Order edited down' },
       pendingHint: {
         balance: 'Goes back to your prepaid balance once the supplier\'s finance approves it',
         credit: 'Comes off your credit owed once the supplier\'s finance approves it',
-        original: 'Paid back to you offline once the supplier\'s finance approves it',
+        original: 'Paid back the way you paid (online payments to the paying account) once the supplier\'s finance approves it',
       },
     },
+  },
+  recharge: {
+    title: 'Top up',
+    action: 'Top up',
+    amount: 'Amount (yuan)',
+    submit: 'Top up',
   },
   finance: {
     title: 'My account',

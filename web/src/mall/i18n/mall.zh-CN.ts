@@ -1,3 +1,6 @@
+import { invoicingZhCN } from './invoicing.zh-CN';
+import { statementsZhCN } from './statements.zh-CN';
+
 export const mallZhCN = {
   pageError: '页面加载失败',
   tab: { home: '首页', categories: '分类', cart: '购物车', orders: '订单', me: '我的' },
@@ -112,6 +115,8 @@ export const mallZhCN = {
     empty: '还没有收货地址',
     detailPlaceholder: '街道、楼栋、门牌号',
   },
+  invoicing: invoicingZhCN,
+  statements: statementsZhCN,
   invoices: { add: '新增开票信息', edit: '编辑开票信息', empty: '还没有开票信息', kind: '发票类型' },
   members: {
     add: '新增子账号',
@@ -291,18 +296,41 @@ export const mallZhCN = {
       failed: '支付失败',
       rejected: '已驳回',
     },
+    online: {
+      sandbox: '沙箱',
+      sandboxNote: '沙箱支付：演示用的模拟支付通道，不会真实扣款。',
+      useBalance: '先用余额抵扣 {{amount}}（余额 {{balance}}）',
+      split: '余额支付 {{balance}}，在线支付 {{online}}',
+      scan: '扫码支付',
+      scanHint: '请用手机扫码完成支付，或在本机打开收银台。',
+      redirectHint: '请在收银台完成支付；支付后自动返回本页。',
+      expires: '请在 {{at}} 前完成支付',
+      open: '打开收银台',
+      done: '我已支付',
+      paid: '已收到支付结果：已到账',
+      notYet: '还没有收到支付结果，请完成支付后再试',
+      failed: '这笔支付已关闭，请重新发起',
+      continue: '继续支付',
+      failReason: { superseded: '已重新发起支付', closed: '支付已关闭', expired: '支付超时未完成', order_closed: '订单已关闭' },
+    },
     rejectedBecause: '驳回原因：{{reason}}',
     refund: {
       title: '退款',
       state: { pending_approval: '退款审核中', succeeded: '已退款', rejected: '退款已驳回' },
-      destination: { balance: '退回余额', credit: '冲减账期欠款', original: '原路退回（线下）' },
-      trigger: { cancel: '订单取消', void: '订单作废', manual: '供货商退款' },
+      destination: { balance: '退回余额', credit: '冲减账期欠款', original: '原路退回' },
+      trigger: { cancel: '订单取消', void: '订单作废', manual: '供货商退款', overpaid: '多付退回', edit: '改单退差' },
       pendingHint: {
         balance: '供货商财务审核后退回您的预存款余额',
         credit: '供货商财务审核后冲减您的账期欠款',
-        original: '供货商财务审核后线下退回给您',
+        original: '供货商财务审核后原路退回（在线支付退回原支付账户）',
       },
     },
+  },
+  recharge: {
+    title: '充值',
+    action: '去充值',
+    amount: '充值金额（元）',
+    submit: '确认充值',
   },
   finance: {
     title: '我的账户',

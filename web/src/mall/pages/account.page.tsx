@@ -63,6 +63,7 @@ export default function AccountPage() {
       <div className="dh-section">
         <List>
           <List.Item data-testid="to-finance" onClick={() => navigate('/me/finance')}>{t('finance.entry')}</List.Item>
+          <List.Item data-testid="to-invoice-records" onClick={() => navigate('/me/invoice-records')}>{t('invoicing.records')}</List.Item>
         </List>
       </div>
       <div className="dh-section">

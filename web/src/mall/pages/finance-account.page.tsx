@@ -7,6 +7,7 @@ import { useCursorList } from '../../shared/hooks/use-cursor-list';
 import { formatDateTime } from '../../shared/lib/format';
 import { FINANCE_ACCOUNT, FINANCE_MOVEMENTS, financeApi, type MoneyMovement } from '../api/finance';
 import { LoadMoreBar } from '../components/load-more-bar';
+import { RechargeBlock } from '../components/recharge-block';
 import { PageLoading } from '../components/page-loading';
 import { SubPage } from '../layout/sub-page';
 import { formatFen } from '../lib/money';
@@ -43,6 +44,7 @@ function MovementItem({ m }: { m: MoneyMovement }) {
 /** 我的账户: balance (预存款), credit limit / used / available / overdue, and the ledger, newest first. */
 export default function FinanceAccountPage() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const account = useQuery({ queryKey: [FINANCE_ACCOUNT], queryFn: financeApi.account, staleTime: 0 });
   const list = useCursorList<MoneyMovement>(FINANCE_MOVEMENTS, {}, { limit: 30 });
   const a = account.data;
@@ -71,6 +73,8 @@ export default function FinanceAccountPage() {
           </List>
         )}
       </div>
+      <RechargeBlock account={a} />
+      <div className="dh-section"><List><List.Item arrow onClick={() => navigate('/me/statements')} data-testid="to-statements">{t('statements.entry')}</List.Item></List></div>
       <div className="dh-section" data-testid="finance-ledger">
         <div className="dh-block-title">{t('finance.ledger')}</div>
         {!list.isLoading && list.items.length === 0 && !list.error ? (

@@ -11,6 +11,7 @@ import { type OrderDetail, orderExportUrl, ORDERS, ordersApi, type OrderStatus }
 import { AddressCard } from '../components/address-card';
 import { LineThumb } from '../components/line-thumb';
 import { OrderPayments } from '../components/order-payments';
+import { OrderInvoice } from '../components/order-invoice';
 import { OrderShipments } from '../components/order-shipments';
 import { OrderTimeline } from '../components/order-timeline';
 import { PageLoading } from '../components/page-loading';
@@ -118,6 +119,8 @@ export default function OrderPage() {
       </div>
 
       <OrderPayments orderId={o.id} closed={CLOSED.includes(o.status)} />
+
+      <OrderInvoice orderId={o.id} closed={CLOSED.includes(o.status)} />
 
       <div className="dh-section">
         <List>

@@ -1,6 +1,7 @@
-import { Image, Space, Tag, Typography } from 'antd';
+import { Button, Image, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type Payment, type PaymentState, voucherUrl } from '../../api/finance';
+import { financeApi, type Payment, type PaymentState, voucherUrl } from '../../api/finance';
+import { useAction } from '../../hooks/use-action';
 
 const COLOR: Record<PaymentState, string> = { pending: 'processing', pending_confirmation: 'warning', succeeded: 'success', failed: 'error', rejected: 'error' };
 
@@ -27,4 +28,11 @@ export function VoucherThumbs({ p }: { p: Pick<Payment, 'vouchers'> }) {
       </Space>
     </Image.PreviewGroup>
   );
+}
+
+/** 查询支付结果: asks the gateway about a payment still at the cashier (its callback may be late or lost). */
+export function RefreshOnline({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const refresh = useAction(financeApi.refreshPayment, { onSuccess: onChanged });
+  return <Button size="small" data-testid="payment-refresh" loading={refresh.isPending} onClick={() => refresh.mutate(id)}>{t('finance.payments.refresh')}</Button>;
 }

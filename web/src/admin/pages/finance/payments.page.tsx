@@ -12,10 +12,10 @@ import { CustomerSelect } from '../../components/customer-select';
 import { LoadMore } from '../../components/load-more';
 import { PageCard } from '../../components/page-card';
 import { PaymentDecision } from './payment-decision';
-import { PaymentMethodName, PaymentStateTag, VoucherThumbs } from './payment-parts';
+import { PaymentMethodName, PaymentStateTag, RefreshOnline, VoucherThumbs } from './payment-parts';
 import { FinanceViewSwitch } from './refund-parts';
 
-const TABS = ['pending_confirmation', 'succeeded', 'rejected', 'all'] as const;
+const TABS = ['pending_confirmation', 'pending', 'succeeded', 'rejected', 'all'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 收款管理: payments by status (待审核 first), filtered by method and customer; finance confirms or rejects transfers. */
@@ -90,13 +90,14 @@ function Payments() {
           { title: t('finance.payments.vouchers'), key: 'vouchers', width: 150, render: (_, p) => <VoucherThumbs p={p} /> },
           { title: t('finance.payments.createdBy'), dataIndex: 'createdByName', width: 100 },
           { title: t('finance.payments.createdAt'), dataIndex: 'createdAt', width: 160, render: formatDateTime },
-          { title: t('finance.payments.remark'), dataIndex: 'remark', render: (r: string | null, p) => [r, p.reference].filter(Boolean).join(' · ') || '—' },
+          { title: t('finance.payments.remark'), dataIndex: 'remark', render: (r: string | null, p) => [r, p.reference, p.gatewayTradeNo && t('finance.payments.tradeNo', { no: p.gatewayTradeNo })].filter(Boolean).join(' · ') || '—' },
           {
             title: t('actions'),
             key: 'actions',
             width: 190,
             fixed: 'right',
-            render: (_, p) => (p.status === 'pending_confirmation' && canWrite ? <PaymentDecision p={p} onChanged={reload} /> : p.decidedByName ?? null),
+            render: (_, p) => (p.status === 'pending_confirmation' && canWrite ? <PaymentDecision p={p} onChanged={reload} />
+              : p.status === 'pending' && p.gateway ? <RefreshOnline id={p.id} onChanged={reload} /> : p.decidedByName ?? null),
           },
         ]}
       />

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Space } from 'antd';
+import { Button, Form, Input, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-error';
@@ -16,7 +16,7 @@ export function RefundDecision({ r, onChanged }: { r: Refund; onChanged: () => v
   const { t } = useTranslation();
   const rules = useRules();
   const [asking, setAsking] = useState<'approve' | 'reject' | null>(null);
-  const [approveForm] = Form.useForm<Record<string, never>>();
+  const [approveForm] = Form.useForm<{ destination?: 'balance' | 'original' }>();
   const [rejectForm] = Form.useForm<{ reason: string }>();
   const done = () => {
     setAsking(null);
@@ -41,10 +41,20 @@ export function RefundDecision({ r, onChanged }: { r: Refund; onChanged: () => v
         form={approveForm}
         saving={approve.isPending}
         onCancel={() => setAsking(null)}
-        onSubmit={() => approve.mutate({ id: r.id, version: r.version }, { onError: conflict })}
+        onSubmit={(v) => approve.mutate({ id: r.id, version: r.version, destination: v.destination }, { onError: conflict })}
       >
         <p>{[r.refundNo, r.customerName, r.orderNo].filter(Boolean).join(' · ')}</p>
-        <p data-testid="refund-approve-hint">{t(`finance.refunds.approveHint.${r.destination}`, { amount: formatFen(r.amountFen) })}</p>
+        {r.destination === 'credit' ? (
+          <p data-testid="refund-approve-hint">{t('finance.refunds.approveHint.credit', { amount: formatFen(r.amountFen) })}</p>
+        ) : (
+          // A balance/original refund may be sent the other way: online payments go back through their gateway.
+          <Form.Item name="destination" label={t('finance.refunds.destination')} initialValue={r.destination}>
+            <Radio.Group data-testid="refund-approve-destination" options={(['original', 'balance'] as const).map((d) => ({ value: d, label: t(`finance.refunds.destinationName.${d}`) }))} />
+          </Form.Item>
+        )}
+        <Form.Item noStyle shouldUpdate>
+          {() => r.destination !== 'credit' && <p data-testid="refund-approve-hint">{t(`finance.refunds.approveHint.${approveForm.getFieldValue('destination') ?? r.destination}`, { amount: formatFen(r.amountFen) })}</p>}
+        </Form.Item>
         {r.reason && <p style={{ color: '#888' }}>{t('finance.refunds.reasonIs', { reason: r.reason })}</p>}
       </FormModal>
       <FormModal

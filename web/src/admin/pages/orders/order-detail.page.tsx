@@ -10,6 +10,7 @@ import { OrderTags } from '../../components/order-status-tags';
 import { OrderActions } from './order-actions';
 import { OrderEditor } from './order-editor';
 import { OrderInfoCard } from './order-info.card';
+import { OrderInvoiceCard } from './order-invoice.card';
 import { OrderLinesTable } from './order-lines.table';
 import { OrderMoneyRecordsCard } from './order-money-records.card';
 import { OrderPrintButtons } from './order-print-buttons';
@@ -75,6 +76,7 @@ function OrderView() {
         </Card>
       )}
       <OrderShipmentsCard orderId={order.id} />
+      <OrderInvoiceCard order={order} />
       <Row gutter={16}>
         <Col xs={24} xl={12}><OrderMoneyRecordsCard order={order} /></Col>
         <Col xs={24} xl={12}>

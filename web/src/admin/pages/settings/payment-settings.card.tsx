@@ -2,12 +2,14 @@ import { Button, Card, Checkbox, Col, Form, Input, Row, Typography } from 'antd'
 import { useTranslation } from 'react-i18next';
 import { useSaveSettings, useSettings } from './use-settings';
 
-const METHODS = ['offline', 'balance', 'bank_transfer', 'cod', 'credit'] as const;
+const METHODS = ['offline', 'wechat', 'alipay', 'unionpay', 'balance', 'bank_transfer', 'cod', 'credit'] as const;
 type Method = (typeof METHODS)[number];
+/** The server's defaults: the online methods are switched on by the company once its gateway accounts are set up. */
+const DEFAULT_METHODS: Method[] = ['offline', 'balance', 'bank_transfer', 'cod', 'credit'];
 interface PaymentSettings { methods: Method[]; bankAccount: { accountName: string; bankName: string; accountNo: string } }
 
 /** Until the first save the server's defaults apply; these mirror them for the form. */
-const DEFAULTS: PaymentSettings = { methods: [...METHODS], bankAccount: { accountName: '', bankName: '', accountNo: '' } };
+const DEFAULTS: PaymentSettings = { methods: DEFAULT_METHODS, bankAccount: { accountName: '', bankName: '', accountNo: '' } };
 
 /** 收款设置: the methods the company accepts (a customer's own list can only narrow them) and the 收款账户 for transfers. */
 export function PaymentSettingsCard({ canWrite }: { canWrite: boolean }) {

@@ -1,0 +1,23 @@
+/** 发票 on the mall's order page and 我的发票 (mall namespace, key `invoicing`). */
+export const invoicingZhCN = {
+  title: '发票',
+  records: '我的发票',
+  status: { none: '未开票', requested: '未开票（已申请）', partially_invoiced: '部分开票', invoiced: '已开票' },
+  state: { issued: '已开票', voided: '已作废' },
+  request: '申请开票',
+  changeRequest: '更换抬头',
+  chooseProfile: '选择发票抬头',
+  noProfiles: '还没有开票信息，请先添加',
+  addProfile: '新增开票信息',
+  requested: '已提交开票申请',
+  titleLine: '抬头：{{title}}（{{kind}}）',
+  taxNo: '税号 {{taxNo}}',
+  invoiceable: '可开票',
+  invoiced: '已开票',
+  remaining: '待开票',
+  noInvoices: '还没有开具发票',
+  invoiceNo: '发票号码 {{no}}',
+  amountTax: '价税合计 {{amount}} · 税额 {{tax}}（{{rate}}%）',
+  empty: '还没有发票',
+  orders: '订单 {{orders}}',
+};

@@ -1,0 +1,33 @@
+import type { Messages } from '../../shared/i18n/messages';
+import type { statementsZhCN } from './statements.zh-CN';
+
+export const statementsEn: Messages<typeof statementsZhCN> = {
+  title: 'Statements',
+  entry: 'Statements (download by month)',
+  byMonth: 'By month',
+  custom: 'Custom',
+  from: 'From',
+  to: 'To',
+  query: 'Show',
+  download: 'Download Excel',
+  period: '{{from}} to {{to}}',
+  opening: 'Opening',
+  closing: 'Closing',
+  balance: 'Prepaid balance',
+  creditUsed: 'Credit owed',
+  ordersDue: 'Unpaid orders',
+  receivable: 'Net owed',
+  hint: 'Net owed = unpaid orders + credit owed − prepaid balance; positive: you owe, negative: paid in advance (the Excel file shows it as the supplier\'s net receivable)',
+  lines: 'Lines of the period',
+  orders: 'Orders of the period',
+  ordersTotal: '{{count}} orders, {{amount}}',
+  debit: 'Owed +{{amount}}',
+  credit: 'Paid −{{amount}}',
+  owed: 'Owed {{amount}}',
+  prepaid: 'Prepaid {{amount}}',
+  balanceDelta: 'Balance {{delta}}',
+  creditDelta: 'Credit {{delta}}',
+  empty: 'Nothing happened in this period',
+  more: 'Show more ({{count}} left)',
+  noOrders: 'No orders in this period',
+};
