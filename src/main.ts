@@ -7,6 +7,10 @@ import { createLogger, type Logger } from './platform/logger.js';
 import { demoLogins } from './seed/seed-demo.js';
 import { prepareData } from './startup.js';
 import { startAutoConfirm } from './modules/orders/auto-confirm.js';
+import { createTenantsService } from './modules/tenants/tenants.service.js';
+import { customerNotifications } from './flows/customer-notifications.js';
+import { createOutboxWorker } from './platform/outbox/outbox-worker.js';
+import { createNotifier } from './platform/mail/notifier.js';
 import { startKuaidi100Simulator } from './modules/logistics/kuaidi100.simulator.js';
 import { startAlipaySimulator } from './modules/payments/gateways/alipay.simulator.js';
 import { startUnionpaySimulator } from './modules/payments/gateways/unionpay.simulator.js';
@@ -39,6 +43,12 @@ async function serve(config: Config, log: Logger, jobs: boolean, prepare: boolea
   const app = await buildApp({ config, database, logger: log, readiness });
   await app.listen({ port: config.port, host: config.host });
   const stopJobs = jobs ? startAutoConfirm(database, log) : () => {};
+  // Every process delivers the outbox (SKIP LOCKED keeps them apart) and drains it before exiting.
+  const outbox = createOutboxWorker({
+    database, logger: log, handlers: [customerNotifications(createNotifier(log, config.smtp))],
+    tenantIds: async () => (await createTenantsService(database).active()).map((t) => t.id),
+  });
+  outbox.start();
   readiness.ready();
 
   let closing = false;
@@ -49,6 +59,8 @@ async function serve(config: Config, log: Logger, jobs: boolean, prepare: boolea
     log.info({ signal }, 'shutting down: draining requests');
     stopJobs();
     await app.close();
+    log.info('shutting down: delivering the outbox');
+    await outbox.stop();
     await database.close();
     process.exit(0);
   };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, ts } from '../db/columns.js';
 
 /**
@@ -15,6 +15,9 @@ export const outboxEvents = pgTable('outbox_events', {
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
   createdAt: createdAt(),
   deliveredAt: ts('delivered_at'),
+  /** Delivery attempts that failed (the worker retries up to a limit, then sets deliveredAt and keeps the error). */
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   index('outbox_events_pending_idx').on(t.tenantId, t.id).where(sql`delivered_at is null`),
