@@ -147,10 +147,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cart = createCartService(database);
   const lists = createSavedListsService(database, cart);
   const orders = createOrdersService(database);
-  const place = createPlaceOrderFlow(database);
-  const payments = createPaymentsModule(database, blobStore, {
-    gateways: deps.paymentGateways ?? paymentGatewaysFromConfig(config), publicUrl: config.publicUrl, sandbox: deps.paymentSandbox ?? config.paymentSimulator,
-  });
+  const paymentGateways = deps.paymentGateways ?? paymentGatewaysFromConfig(config);
+  const place = createPlaceOrderFlow(database, { onlineGateways: () => Object.keys(paymentGateways) });
+  const payments = createPaymentsModule(database, blobStore, { gateways: paymentGateways, publicUrl: config.publicUrl, sandbox: deps.paymentSandbox ?? config.paymentSimulator });
   const invoices = createInvoicesModule(database);
   const finance = createFinanceModule(database);
   registerAuthHooks(app, { tenants, auth, apiKeys });

@@ -39,7 +39,9 @@ async function invoiceOf(tx: Tx, tenantId: string, customerId: string, profileId
 
 const needsApproval = (actor: MemberActor, orderApproval: boolean) => orderApproval && actor.memberRole === 'buyer' && !actor.isAdmin;
 
-export function createPlaceOrderFlow(database: Database) {
+/** `onlineGateways`: the online methods this server can take (a tenant may offer one whose gateway is not configured here). */
+export function createPlaceOrderFlow(database: Database, opts: { onlineGateways?: () => readonly string[] } = {}) {
+  const onlineNow = () => opts.onlineGateways?.() ?? [];
   return {
     /** What the checkout page shows: the cart priced for the chosen address, payment methods, whether approval is needed. */
     preview: (ctx: Ctx<MemberActor>, addressId?: string) => database.tx(ctx.tenantId, async (tx) => {
@@ -47,7 +49,7 @@ export function createPlaceOrderFlow(database: Database) {
       return {
         cart: toCartView(cart, await shippingRegion(tx, ctx.tenantId, ctx.actor.customerId, addressId)),
         // The methods enabled for this customer (tenant setting ∩ the customer's own; credit only with a limit).
-        paymentMethods: await checkoutMethods(tx, ctx.tenantId, ctx.actor.customerId), needsApproval: needsApproval(ctx.actor, cart.buyer.orderApproval),
+        paymentMethods: await checkoutMethods(tx, ctx.tenantId, ctx.actor.customerId, onlineNow()), needsApproval: needsApproval(ctx.actor, cart.buyer.orderApproval),
       };
     }),
 
@@ -71,7 +73,7 @@ export function createPlaceOrderFlow(database: Database) {
           }));
           throw new AppError('cart_prices_changed', { message: `the total is now ${totals.totalFen} fen, not ${input.expectedTotalFen}; please confirm`, details: { changes, totalFen: totals.totalFen } });
         }
-        await assertCheckoutMethod(tx, tenantId, actor.customerId, input.paymentMethod, totals.totalFen);
+        await assertCheckoutMethod(tx, tenantId, actor.customerId, input.paymentMethod, totals.totalFen, onlineNow());
         const id = await createOrderTx(tx, tenantId, {
           buyer: cart.buyer, ctx: cart.ctx, actor, source: 'mall', lines: cart.lines.map((l) => ({ priced: l.priced, overridden: false })),
           address, requestedDate: input.requestedDate ?? null, remark: input.remark || null, invoice, paymentMethod: input.paymentMethod,
@@ -105,7 +107,7 @@ export function createPlaceOrderFlow(database: Database) {
         });
         if (errors.length) throw new AppError('cart_invalid', { message: 'some lines cannot be ordered', errors });
         const address = await addressOf(tx, tenantId, c.id, input.addressId);
-        await assertCheckoutMethod(tx, tenantId, c.id, input.paymentMethod, totalsOf(pctx, lines.map((l, i) => totalsLine(pctx, String(i), l.priced)), address.regionId).totalFen);
+        await assertCheckoutMethod(tx, tenantId, c.id, input.paymentMethod, totalsOf(pctx, lines.map((l, i) => totalsLine(pctx, String(i), l.priced)), address.regionId).totalFen, onlineNow());
         const id = await createOrderTx(tx, tenantId, {
           buyer, ctx: pctx, actor, source: 'staff', lines, address, requestedDate: input.requestedDate ?? null, remark: input.remark || null,
           invoice: await invoiceOf(tx, tenantId, c.id, input.invoiceProfileId), paymentMethod: input.paymentMethod, memberApproval: false, orderNo,

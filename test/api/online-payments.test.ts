@@ -233,6 +233,12 @@ describe('paying an order online', () => {
     const real = gateways.unionpay;
     delete gateways.unionpay;
     expect((await dealer.get('/api/v1/mall/finance/account')).json().enabledMethods.map((m: { code: string }) => m.code)).not.toContain('unionpay');
+    expect((await dealer.post('/api/v1/mall/cart/lines', { skuUnitId: unitId, qty: 1 })).statusCode).toBe(200);
+    const addressId = ((await dealer.get('/api/v1/mall/addresses')).json().items as { id: string; isDefault: boolean }[]).find((x) => x.isDefault)!.id;
+    const preview = (await dealer.get(`/api/v1/mall/checkout?addressId=${addressId}`)).json();
+    expect(preview.paymentMethods.map((m: { code: string }) => m.code)).toEqual(['offline', 'wechat', 'alipay', 'balance', 'bank_transfer', 'cod']);
+    const refused = await withKey(dealer, '/api/v1/mall/checkout', { addressId, paymentMethod: 'unionpay', expectedTotalFen: preview.cart.totals.totalFen });
+    expect([refused.statusCode, refused.json().code]).toEqual([422, 'payment_method_unavailable']);
     const none = await pay(o.id, { method: 'unionpay' });
     expect([none.statusCode, none.json().code]).toEqual([422, 'payment_method_unavailable']);
     gateways.unionpay = real;

@@ -4,7 +4,7 @@ import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { readSettings } from '../settings/settings.service.js';
 import { createAccountsService } from './accounts.service.js';
 import { balanceTake, decideCredit } from './domain/credit.js';
-import { enabledMethods, METHOD_NAMES, type CheckoutMethod } from './domain/payment-methods.js';
+import { enabledMethods, isOnline, METHOD_NAMES, type CheckoutMethod } from './domain/payment-methods.js';
 import { overdueOf, readAccount } from './ledger.js';
 import { createOrderPaymentsService } from './order-payments.service.js';
 import { createPaymentQueries } from './payment-queries.js';
@@ -41,9 +41,10 @@ export function createPaymentsModule(database: Database, blobStore: BlobStore, o
 }
 
 /** The methods a customer may choose at checkout, with their names (the tenant's list narrowed by the customer's). */
-export async function checkoutMethods(tx: Tx, tenantId: string, customerId: string): Promise<{ code: CheckoutMethod; name: string }[]> {
+export async function checkoutMethods(tx: Tx, tenantId: string, customerId: string, onlineGateways: readonly string[] = []): Promise<{ code: CheckoutMethod; name: string }[]> {
   const { settings } = await readSettings(tx, tenantId);
-  return enabledMethods(settings.payments.methods, await readAccount(tx, tenantId, customerId)).map((code) => ({ code, name: METHOD_NAMES[code] }));
+  return enabledMethods(settings.payments.methods, await readAccount(tx, tenantId, customerId))
+    .filter((m) => !isOnline(m) || onlineGateways.includes(m)).map((code) => ({ code, name: METHOD_NAMES[code] }));
 }
 
 /**
@@ -51,10 +52,10 @@ export async function checkoutMethods(tx: Tx, tenantId: string, customerId: stri
  * balance cannot cover or credit cannot take (as it stands now; paying re-checks under the account lock). With the
  * `partial` balance policy or the `review` credit policy the order is taken and the payment decides later.
  */
-export async function assertCheckoutMethod(tx: Tx, tenantId: string, customerId: string, method: CheckoutMethod, totalFen: number): Promise<void> {
+export async function assertCheckoutMethod(tx: Tx, tenantId: string, customerId: string, method: CheckoutMethod, totalFen: number, onlineGateways: readonly string[] = []): Promise<void> {
   const { settings } = await readSettings(tx, tenantId);
   const acc = await readAccount(tx, tenantId, customerId);
-  const enabled = enabledMethods(settings.payments.methods, acc);
+  const enabled = enabledMethods(settings.payments.methods, acc).filter((m) => !isOnline(m) || onlineGateways.includes(m));
   if (!enabled.includes(method)) {
     throw new AppError('payment_method_unavailable', { message: `${method} is not a payment method this customer can use`, details: { method, enabled },
       errors: [{ path: 'body.paymentMethod', message: `not one of ${enabled.join(', ')}` }] });

@@ -129,7 +129,6 @@ export default function OrderPage() {
           {o.placedByName && <List.Item extra={o.placedByName}>{t('orders.placedBy')}</List.Item>}
           <List.Item extra={paymentMethod}>{t('checkout.paymentMethod')}</List.Item>
           <List.Item extra={o.requestedDate ?? t('checkout.noDate')}>{t('checkout.requestedDate')}</List.Item>
-          <List.Item extra={o.invoice ? `${o.invoice.title}（${t(`common:invoiceKind.${o.invoice.kind}`)}）` : t('checkout.noInvoice')}>{t('checkout.invoice')}</List.Item>
           {o.remark && <List.Item description={<span data-testid="order-remark">{o.remark}</span>}>{t('checkout.remark')}</List.Item>}
           {o.trackingNo && <List.Item extra={`${o.carrier ?? ''} ${o.trackingNo}`}>{t('orders.tracking')}</List.Item>}
         </List>
