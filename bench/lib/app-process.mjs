@@ -19,11 +19,14 @@ function freePort() {
 
 /**
  * The app as its own process (`node --import tsx src/main.ts`), in production mode, on the bench database.
- * Resolves once /api/health answers; its pid is the Node process itself, so /proc/<pid> is the server.
+ * Resolves once /api/health answers 200, polled every `pollMs` (the `startup` scenario polls often, to time the
+ * cold start: `readyMs` is from the spawn to that first 200); its pid is the Node process itself (the primary in
+ * cluster mode), so /proc/<pid> is the server. `env.SESSION_SECRET` keeps sessions valid across restarts.
  */
-export async function startApp({ databaseUrl, env = {}, timeoutMs = 180_000 }) {
+export async function startApp({ databaseUrl, env = {}, timeoutMs = 180_000, pollMs = 50 }) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-bench-'));
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,12 +51,15 @@ export async function startApp({ databaseUrl, env = {}, timeoutMs = 180_000 }) {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) break;
     } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
-  log(`app ready on ${baseUrl} (pid ${child.pid})`);
+  const readyMs = Math.round(performance.now() - spawnedAt);
+  log(`app ready on ${baseUrl} (pid ${child.pid}) after ${(readyMs / 1000).toFixed(1)} s`);
   return {
     pid: child.pid,
     baseUrl,
+    readyMs,
+    alive: () => !exited,
     output: () => tail,
     async stop() {
       if (!exited) {

@@ -1,13 +1,17 @@
-/** `npm run bench -- <scenario> [--quick] [--duration=15] [--connections=16]` → options. */
+/**
+ * `npm run bench -- [<scenario>… | all] [--quick] [--duration=<s>] [--connections=16] [--keep-db] [--json]` → options.
+ * No scenario, or `all`, means the default set (run.mjs); several names run in one go.
+ */
 export function parseArgs(argv) {
-  const opts = { scenario: null, quick: false, duration: null, connections: 16, keepDb: false };
+  const opts = { scenarios: [], quick: false, duration: null, connections: 16, keepDb: false, json: false };
   for (const a of argv) {
     if (a === '--quick') opts.quick = true;
     else if (a === '--keep-db') opts.keepDb = true;
+    else if (a === '--json') opts.json = true;
     else if (a.startsWith('--duration=')) opts.duration = Number(a.slice(11));
     else if (a.startsWith('--connections=')) opts.connections = Number(a.slice(14));
     else if (a === '--help' || a === '-h') opts.help = true;
-    else if (!a.startsWith('-') && !opts.scenario) opts.scenario = a;
+    else if (!a.startsWith('-')) opts.scenarios.push(a);
     else throw new Error(`unknown argument ${a}`);
   }
   if (opts.duration !== null && !(opts.duration > 0)) throw new Error('--duration must be a number of seconds > 0');

@@ -2,12 +2,27 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICK = 100; // USER_HZ on Linux
 
-/** Resident set size of a process in MB (VmRSS), or null when it is gone or /proc is missing. */
+const vmRssKb = (pid) => {
+  try { return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0); } catch { return null; }
+};
+
+/**
+ * Resident set size in MB of a process and its direct children (the server processes of a cluster-mode app, whose
+ * primary only forks), or null when the process is gone or /proc is missing.
+ */
 export function rssMb(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : null;
-  } catch { return null; }
+  const own = vmRssKb(pid);
+  if (!own) return null;
+  let kb = own;
+  for (const child of childrenOf(pid)) kb += vmRssKb(child) ?? 0;
+  return Math.round(kb / 1024);
+}
+
+/** Samples rssMb(pid) every `ms` until stop() → { peakMb, lastMb }: the app's RSS during a measurement. */
+export function rssSampler(pid, ms = 250) {
+  let peak = rssMb(pid) ?? 0;
+  const timer = setInterval(() => { peak = Math.max(peak, rssMb(pid) ?? 0); }, ms);
+  return { stop() { clearInterval(timer); const last = rssMb(pid); return { peakMb: Math.max(peak, last ?? 0), lastMb: last }; } };
 }
 
 function statOf(pid) {
@@ -20,10 +35,15 @@ const ticksOf = (pid) => { const f = statOf(pid); return f ? f[11] + f[12] : nul
 /** CPU of the children a process has reaped: for the postmaster, the backends and parallel workers that exited. */
 const reapedTicksOf = (pid) => { const f = statOf(pid); return f ? f[13] + f[14] : 0; };
 
+/** Direct children of a process (field 4 of /proc/<pid>/stat is the parent). */
+function childrenOf(pid) {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d) && statOf(d)?.[1] === Number(pid));
+}
+
 /** A process and its children (the server processes in cluster mode): their CPU ticks together. */
 function treeTicksOf(pid) {
   let ticks = ticksOf(pid) ?? 0;
-  for (const d of readdirSync('/proc')) if (/^\d+$/.test(d) && statOf(d)?.[1] === Number(pid)) ticks += ticksOf(d) ?? 0;
+  for (const d of childrenOf(pid)) ticks += ticksOf(d) ?? 0;
   return ticks;
 }
 

@@ -2,7 +2,6 @@ import pg from 'pg';
 import { waitIdle, withClient } from '../lib/db.mjs';
 import { httpUser } from '../lib/flow.mjs';
 import { load1, measureUsers } from '../lib/measure.mjs';
-import { pgbenchTps } from '../lib/pgbench.mjs';
 import { rssMb } from '../lib/proc.mjs';
 import { login } from '../lib/session.mjs';
 import { importApp } from '../lib/ts.mjs';
@@ -14,15 +13,15 @@ import { clearCarts, createBuyers, orderableUnits, refillCart, stockUp } from '.
 
 export const description = 'Orders: full checkout (3 × add to cart + checkout page + submit) and submit alone with 16 concurrent customers, each its own member session; a 1,000-line order (change a quantity, submit, open in the console); pgbench tpcb-like on the same server as the machine\'s limit.';
 
-// The bench logs in 17 members and a staff user within a minute; the login limiter (20/min per address) is not what is measured.
-export const appEnv = { LOGIN_RATE_LIMIT_PER_MINUTE: '1000' };
+// Its own catalog generator run and customers: it cannot share a database with the scenarios of shared/world.mjs.
+export const ownDatabase = true;
 
 const TENANT = 'demo';
 
-export async function run({ opts, quick, db, app, log }) {
+export async function run({ opts, quick, db, app, log, machineLimit }) {
   const size = {
     products: quick ? 1_000 : 10_000, customers: opts.connections, bigLines: 1_000,
-    changes: quick ? 30 : 100, submits: quick ? 1 : 3, opens: quick ? 20 : 50, pgbenchSeconds: quick ? 10 : 15,
+    changes: quick ? 30 : 100, submits: quick ? 1 : 3, opens: quick ? 20 : 50,
   };
   const seconds = opts.duration ?? (quick ? 5 : 15);
   const warmupSeconds = quick ? 1 : 2;
@@ -98,9 +97,8 @@ export async function run({ opts, quick, db, app, log }) {
     log(`big order: change p95 ${big.change.p95} ms, submit ${big.submit.p50} ms, console open p95 ${big.consoleOpen.p95} ms, ${big.failures.length} failures`);
     loadAvg.beforePgbench = load1();
 
-    // 4. The machine's limit, same server, same run (the app is idle meanwhile).
-    await waitIdle(db.url);
-    const pgbench = await pgbenchTps({ clients: 16, seconds: size.pgbenchSeconds });
+    // 4. The machine's limit, measured once per run by the runner (the app is idle meanwhile).
+    const pgbench = await machineLimit();
     log(`pgbench: ${pgbench.tps} TPS`);
     loadAvg.end = load1();
     const { rows: [counts] } = await owner.query(`select (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as order_lines`);

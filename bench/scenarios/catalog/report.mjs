@@ -19,7 +19,17 @@ export function catalogReport({ connections, seconds, importRows, generated, rss
     loadRow('floor: /mall/categories', floor, { text: '(reference)', peers: 'auth + 1 tiny query' }),
     { scenario: `import ${importRows.toLocaleString('en')} rows`, errors: imported.status === 'done' ? imported.errorCount : `${imported.status} (${imported.errorCount ?? '?'})`, rss: rssEnd, target: TARGETS.import.text, peers: `took ${imported.seconds ?? '–'} s (${imported.status})` },
   ];
+  const sum = (measure, r, note) => ({ measure, unit: 'req/s', rate: r.rps, p50: r.p50, p95: r.p95, p99: r.p99, max: r.max, errors: r.errors, rss: r.rssPeakMb, note });
+  const summary = [
+    sum('search (mix of 8 kinds)', search, `target ${TARGETS.search.text}`),
+    sum('autocomplete', autocomplete, `target ${TARGETS.autocomplete.text}`),
+    sum('product page', productPage, `target ${TARGETS.productPage.text}`),
+    sum('floor: /mall/categories', floor, 'reference: auth + 1 tiny query'),
+    { measure: `import ${importRows.toLocaleString('en')} rows (xlsx)`, unit: 'rows/s', rate: imported.rowsPerSecond ?? null, errors: imported.status === 'done' ? imported.errorCount : imported.status, rss: rssEnd,
+      note: `${imported.seconds ?? '–'} s; target for 10,000 rows ${TARGETS.import.text}` },
+  ];
   return {
+    summary,
     tables: [
       { title: `Under load: ${connections} connections, ${seconds} s each`, rows,
         columns: [['scenario', 'scenario'], ['rps', 'req/s'], ['p50', 'p50 ms', 1], ['p95', 'p95 ms', 1], ['p99', 'p99 ms', 1], ['errors', 'errors'], ['rss', 'RSS MB'], ['target', 'target'], ['peers', 'peers / note']] },

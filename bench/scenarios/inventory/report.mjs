@@ -34,7 +34,16 @@ export function inventoryReport({ size, seconds, warmupSeconds, workers, prep, r
     Object.entries(f).map(([what, v]) => `FAILURES in ${name}: ${v.count} × ${what}${v.samples.length ? ` — e.g. ${v.samples[0]}` : ''}`));
   const disturbed = [['one hot SKU', hot], ['distinct SKUs', spread]].filter(([, r]) => r.otherCpuPct > 25);
 
+  // Rows of the run's combined table (bench/run.mjs); the runner adds the ratio to pgbench to the write rows.
+  const sumRow = (measure, r) => ({ measure, unit: 'orders/s', write: true, rate: rate(r), p50: r.p50, p95: r.p95, p99: r.p99, max: r.max, errors: r.errors, rss: r.rssPeakMb });
+  const summary = [
+    ...races.map((r) => ({ measure: `race ${r.round}: ${r.customers} submit at once for ${r.stockTotal}`, unit: 'submits/s', write: true, rate: Math.round(r.customers / r.seconds),
+      p50: r.latency.p50, p95: r.latency.p95, p99: r.latency.p99, max: r.latency.max, errors: r.other, note: `${r.accepted} accepted, ${r.refused} refused: ${r.verdict}` })),
+    sumRow(`one hot SKU (${size.clients} customers)`, hot),
+    sumRow(`${n(size.distinct)} distinct SKUs (${size.clients} customers)`, spread),
+  ];
   return {
+    summary,
     tables: [
       { title: `The oversell race: ${size.customers} customers (each its own member session and connection) submit an order for 1 unit at the same moment; ${stockText} = ${races[0]?.stockTotal} available; app with ${workers} server process(es)`,
         rows: raceRows,

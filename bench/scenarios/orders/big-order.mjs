@@ -98,6 +98,6 @@ export async function bigOrder({ baseUrl, buyer, session, staff, units, lines = 
   }
   mall.close();
   console_.close();
-  const stat = (v) => { const s = summarize(v, 1, 0); return { n: v.length, p50: s.p50, p95: s.p95, max: s.max, mean: v.length ? round(v.reduce((a, b) => a + b, 0) / v.length) : null }; };
+  const stat = (v) => { const s = summarize(v, 1, 0); return { n: v.length, p50: s.p50, p95: s.p95, p99: s.p99, max: s.max, mean: v.length ? round(v.reduce((a, b) => a + b, 0) / v.length) : null }; };
   return { lines, orderIds, failures, ...Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stat(v)])) };
 }

@@ -61,7 +61,17 @@ export function ordersReport({ size, seconds, warmupSeconds, prep, rssIdle, alon
     Object.entries(f).map(([what, v]) => `FAILURES in ${name}: ${v.count} × ${what}${v.samples.length ? ` — e.g. ${v.samples[0]}` : ''}`));
   const cpuLine = (name, r) => `${name} ${r.appCpuPct} / ${r.dbCpuPct} / ${r.loadGenCpuPct} / ${r.otherCpuPct}`;
 
+  // Rows of the run's combined table (bench/run.mjs); the runner adds the ratio to pgbench to the write rows.
+  const linesPerSecond = b.submit.mean ? Math.round(b.lines / (b.submit.mean / 1000)) : null;
+  const summary = [
+    { measure: `full checkout (${full.users} customers)`, unit: 'orders/s', write: true, rate: fullRate, p50: full.p50, p95: full.p95, p99: full.p99, max: full.max, errors: full.errors, rss: full.rssPeakMb, note: 'latency per call' },
+    { measure: 'submit alone (cart refilled by SQL)', unit: 'orders/s', write: true, rate: submitRate, p50: submit.p50, p95: submit.p95, p99: submit.p99, max: submit.max, errors: submit.errors, rss: submit.rssPeakMb },
+    { measure: `${b.lines}-line order: change a quantity`, unit: 'alone', p50: b.change.p50, p95: b.change.p95, p99: b.change.p99, max: b.change.max, errors: b.failures.length, rss: b.rssAfterMb },
+    { measure: `${b.lines}-line order: submit`, unit: 'lines/s', write: true, rate: linesPerSecond, p50: b.submit.p50, p95: b.submit.p95, p99: b.submit.p99, max: b.submit.max },
+    { measure: `${b.lines}-line order: open in the console`, unit: 'alone', p50: b.consoleOpen.p50, p95: b.consoleOpen.p95, p99: b.consoleOpen.p99, max: b.consoleOpen.max },
+  ];
   return {
+    summary,
     tables: [
       { title: `Under load: ${full.users} customers at once (each its own member session and connection), ${seconds} s each after a ${warmupSeconds} s warm-up; latencies in ms per call`,
         rows: loadRows,
