@@ -489,19 +489,22 @@ describe('unicode', () => {
   const sweeps = new Map<string, ReturnType<typeof sweepStrings>>();
   const sweep = (value: string, what: string) => { if (!sweeps.has(what)) sweeps.set(what, sweepStrings(value, what)); return sweeps.get(what)!; };
 
+  // A sweep sends every string field of every operation once: minutes on a busy two-core machine, not a hang.
+  const SWEEP_TIMEOUT = 300_000;
+
   // Fixed (was BUG-1): PostgreSQL cannot store U+0000 in text (SQLSTATE 22021) nor in jsonb (22P05); nothing rejects it earlier and the
   // error handler does not map those codes, so e.g. POST /api/v1/admin/customer-levels {"name":"a\u0000b","rank":1} → 500.
   it('a NUL character (\\u0000) in any string field or query parameter is 400 validation_failed naming the field', async () => {
     const { violations, sent } = await sweep('\u0000', 'NUL');
     expect(sent).toBeGreaterThanOrEqual(100);
     expect(texts(violations)).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('NUL characters: whatever the status, no stack trace, and a request that failed wrote nothing at all', async () => {
     const { violations, failed } = await sweep('\u0000', 'NUL');
     expect(failed).toBeGreaterThanOrEqual(50);
     expect(texts(violations.filter((v) => v.kind === 'stack' || v.kind === 'not-problem' || v.kind === 'half-written'))).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   // Fixed (was BUG-3): a lone surrogate (e.g. "\ud800") is stored as U+FFFD in text columns but the audit row's jsonb rejects it
   // (22P02), which the error handler maps to 400 validation_failed with no errors[] and detail "The data was rejected".
@@ -509,13 +512,13 @@ describe('unicode', () => {
     const { violations, sent } = await sweep('\uD800', 'lone surrogate');
     expect(sent).toBeGreaterThanOrEqual(100);
     expect(texts(violations)).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 
   it('lone surrogates never cause a 5xx, a stack trace, a non-problem answer or a half-written row', async () => {
     const { violations, failed } = await sweep('\uD800', 'lone surrogate');
     expect(failed).toBeGreaterThanOrEqual(50);
     expect(texts(violations.filter((v) => v.kind === '5xx' || v.kind === 'stack' || v.kind === 'not-problem' || v.kind === 'half-written'))).toEqual([]);
-  });
+  }, SWEEP_TIMEOUT);
 });
 
 describe('known bugs outside the sweeps', () => {

@@ -8,6 +8,7 @@ import { MY_STATEMENT, statementApi, statementExportUrl } from '../api/statement
 import { PageLoading } from '../components/page-loading';
 import { SubPage } from '../layout/sub-page';
 import { isoDate } from '../lib/dates';
+import { chinaYmd } from '../../shared/lib/china-day';
 import { formatFen } from '../lib/money';
 import { LineItem, PositionBlock } from './statement-parts';
 import './statements.css';
@@ -15,7 +16,10 @@ import './statements.css';
 const PAGE = 100;
 
 /** The last 12 months, newest first, as [YYYY-MM, first day, last day (today for this month)]. */
-function recentMonths(now = new Date()): { month: string; from: string; to: string }[] {
+function recentMonths(): { month: string; from: string; to: string }[] {
+  // China calendar days, as the server counts them, whatever the phone's own time zone.
+  const { y, m, d } = chinaYmd();
+  const now = new Date(y, m - 1, d);
   return Array.from({ length: 12 }, (_, i) => {
     const first = new Date(now.getFullYear(), now.getMonth() - i, 1);
     const last = i === 0 ? now : new Date(now.getFullYear(), now.getMonth() - i + 1, 0);

@@ -7,6 +7,7 @@ import { yuanToFen } from '../../api/finance';
 import { type FinanceCategory, type FinanceRecord, RECORDS, reportsApi, SUMMARY } from '../../api/finance-reports';
 import { FormModal } from '../../components/form-modal';
 import { useAction } from '../../hooks/use-action';
+import { chinaToday } from '../../../shared/lib/china-day';
 
 interface RecordForm { categoryId: string; amount: number; occurredOn: Dayjs; account?: string; counterparty?: string; note?: string }
 
@@ -24,7 +25,7 @@ export function RecordDialog({ open, categories, onClose }: { open: boolean; cat
       title={t('reports.records.add')}
       form={form}
       saving={save.isPending}
-      initialValues={{ occurredOn: dayjs() }}
+      initialValues={{ occurredOn: dayjs(chinaToday()) }}
       onCancel={onClose}
       onSubmit={(v) => {
         const body = {

@@ -5,12 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../api/catalog';
 import { reportsApi, SUMMARY } from '../../api/finance-reports';
 import { BarChart } from '../../components/bar-chart';
+import { chinaToday } from '../../../shared/lib/china-day';
 
 /** 月度收支: the last 12 months, money received from customers and other income against expenses. */
 export function RecordsChart() {
   const { t } = useTranslation();
-  const to = dayjs().format('YYYY-MM');
-  const from = dayjs().subtract(11, 'month').format('YYYY-MM');
+  const to = chinaToday().slice(0, 7);
+  const from = dayjs(chinaToday()).subtract(11, 'month').format('YYYY-MM');
   const q = useQuery({ queryKey: [SUMMARY, from, to], queryFn: () => reportsApi.summary({ from, to }) });
   const months = q.data?.months ?? [];
   return (

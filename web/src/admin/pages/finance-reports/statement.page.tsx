@@ -10,6 +10,7 @@ import { RequirePermission } from '../../auth/require-permission';
 import { CustomerSelect } from '../../components/customer-select';
 import { PageCard } from '../../components/page-card';
 import { StatementView } from './statement-view';
+import { chinaToday } from '../../../shared/lib/china-day';
 
 const DAY = 'YYYY-MM-DD';
 
@@ -18,8 +19,8 @@ function Statements() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const customerId = params.get('customerId') ?? undefined;
-  const from = params.get('from') ?? dayjs().startOf('month').format(DAY);
-  const to = params.get('to') ?? dayjs().format(DAY);
+  const from = params.get('from') ?? dayjs(chinaToday()).startOf('month').format(DAY);
+  const to = params.get('to') ?? chinaToday();
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {

@@ -14,6 +14,7 @@ import { CustomerSelect } from '../../components/customer-select';
 import { useAction } from '../../hooks/use-action';
 import { type BuyerForm, buyerOf, fillBuyer, InvoiceBuyerFields } from './invoice-buyer-fields';
 import { InvoiceOrderPicker, type Picked, pickedLines } from './invoice-order-picker';
+import { chinaToday } from '../../../shared/lib/china-day';
 
 interface IssueForm extends BuyerForm { taxRate: number; invoiceNo: string; invoiceCode?: string; issueDate: Dayjs; remark?: string }
 
@@ -87,7 +88,7 @@ export function InvoiceIssueDrawer({ open, customerId: initialCustomer, orderIds
       extra={<Button type="primary" data-testid="invoice-issue-submit" loading={issue.isPending} disabled={!customerId} onClick={() => form.submit()}>{t('invoicing.issue')}</Button>}
     >
       <div data-testid="invoice-issue-drawer">
-      <Form<IssueForm> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'normal', taxRate: 13, issueDate: dayjs() }}>
+      <Form<IssueForm> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'normal', taxRate: 13, issueDate: dayjs(chinaToday()) }}>
         <Form.Item label={t('invoicing.form.customer')} required>
           <CustomerSelect
             testId="invoice-issue-customer"
