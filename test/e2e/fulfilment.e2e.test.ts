@@ -258,7 +258,9 @@ describe('发货 in the console', () => {
     await page.getByTestId('order-title').filter({ hasText: other.orderNo }).waitFor();
     await page.getByTestId('order-ship').click();
     await page.getByTestId('ship-carrier').click();
-    await page.keyboard.type('韵达');
+    // The field also takes free text: type the whole name, so a pick that lands while the list re-renders
+    // (seen on a busy machine) cannot leave a half-typed carrier behind.
+    await page.keyboard.type('韵达快递');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '韵达快递' }).click();
     await page.getByTestId('ship-tracking').fill('YD9876543210');
     await page.getByTestId('modal-save').click();
