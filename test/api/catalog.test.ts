@@ -119,6 +119,17 @@ describe('products', () => {
     expect((await admin.delete(`/api/v1/admin/brands/${b.id}`)).json().code).toBe('in_use');
   });
 
+  // Found by fuzzing: both were 500s.
+  it('an empty brand PATCH changes nothing (200); a body nested 100,000 levels deep is a 400, not a stack overflow', async () => {
+    const b = (await admin.get('/api/v1/admin/brands')).json().items[0];
+    const same = await admin.patch(`/api/v1/admin/brands/${b.id}`, {});
+    expect([same.statusCode, same.json().name]).toEqual([200, b.name]);
+    const deep = '{"name":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+    const res = await admin.request('POST', '/api/v1/admin/brands', deep, { 'content-type': 'application/json' });
+    expect([res.statusCode, res.json().code]).toEqual([400, 'validation_failed']);
+    expect(res.json().errors[0].message).toMatch(/nested more than \d+ levels deep/);
+  });
+
   it('a category with products cannot be deleted', async () => {
     const res = await admin.delete(`/api/v1/admin/categories/${phones}`);
     expect([res.statusCode, res.json().code]).toEqual([409, 'in_use']);

@@ -83,7 +83,9 @@ export function createTaxonomyService(database: Database) {
       const where = and(eq(brands.tenantId, ctx.tenantId), eq(brands.id, id));
       const [before] = await tx.select().from(brands).where(where);
       if (!before) throw notFound('brand');
-      await withUniqueFields(tx.update(brands).set(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))).where(where), { brands_name_uq: 'body.name' });
+      const changes = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+      // an empty PATCH changes nothing (Drizzle refuses an update without values: that was a 500)
+      if (Object.keys(changes).length) await withUniqueFields(tx.update(brands).set(changes).where(where), { brands_name_uq: 'body.name' });
       if (input.name !== undefined && input.name !== before.name) await reindexSearchText(tx, ctx.tenantId, { brandId: id });
       const [after] = await tx.select().from(brands).where(where);
       await recordAudit(tx, ctx, { action: 'brand.update', entityType: 'brand', entityId: id, before, after });
