@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { startApp } from './lib/app-process.mjs';
+import { buildServer, startApp } from './lib/app-process.mjs';
 import { parseArgs } from './lib/args.mjs';
 import { createBenchDatabase, DEFAULT_ADMIN_URL, waitIdle, withClient } from './lib/db.mjs';
 import { log } from './lib/log.mjs';
@@ -82,6 +82,7 @@ const machineLimit = (db) => (limit ??= (async () => {
   return r;
 })());
 
+await buildServer();
 const results = {};
 let shared = null;
 const host = machine(await withClient(process.env.BENCH_DATABASE_URL || DEFAULT_ADMIN_URL, async (c) => (await c.query('show server_version')).rows[0].server_version));

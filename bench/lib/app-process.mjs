@@ -7,6 +7,17 @@ import { join } from 'node:path';
 import { log } from './log.mjs';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
+const SERVER_BUILD = 'dist/server/main.mjs';
+
+/** Builds the production server bundle (`npm run build:server`) from the current source, once per bench run. */
+export async function buildServer() {
+  const child = spawn(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (c) => { out += c; });
+  const code = await new Promise((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`npm run build:server failed (exit ${code})`);
+  log(out.trim());
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -18,7 +29,8 @@ function freePort() {
 }
 
 /**
- * The app as its own process (`node --import tsx src/main.ts`), in production mode, on the bench database.
+ * The app as its own process from its production build (`node dist/server/main.mjs`, made by buildServer()), in
+ * production mode, on the bench database.
  * Resolves once /api/health answers 200, polled every `pollMs` (the `startup` scenario polls often, to time the
  * cold start: `readyMs` is from the spawn to that first 200); its pid is the Node process itself (the primary in
  * cluster mode), so /proc/<pid> is the server. `env.SESSION_SECRET` keeps sessions valid across restarts.
@@ -27,7 +39,7 @@ export async function startApp({ databaseUrl, env = {}, timeoutMs = 180_000, pol
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'dh-bench-'));
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_BUILD], {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

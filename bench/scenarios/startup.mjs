@@ -3,7 +3,7 @@ import { startApp } from '../lib/app-process.mjs';
 import { rssMb } from '../lib/proc.mjs';
 import { summarize } from '../lib/stats.mjs';
 
-export const description = 'Startup: cold start of the app process (node --import tsx src/main.ts, NODE_ENV=production) to its first 200 on GET /api/health — the first start on an empty database (migrations and demo seed, by the runner) and fresh processes on the migrated database (quick 1, full 5) — and its RSS once idle.';
+export const description = 'Startup: cold start of the app process (the production build, node dist/server/main.mjs, NODE_ENV=production) to its first 200 on GET /api/health — the first start on an empty database (migrations and demo seed, by the runner) and fresh processes on the migrated database (quick 1, full 5) — and its RSS once idle.';
 
 export async function run(ctx) {
   const { quick, db, app, log, appStarts, env } = ctx;

@@ -1,10 +1,22 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { APP_ROLE, type Database, type Db } from './database.js';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../../migrations', import.meta.url));
+/**
+ * The committed `migrations/` folder: the nearest one above this module, so the same code finds it when run from
+ * source (src/platform/db) and from the production bundle (dist/server).
+ */
+export const MIGRATIONS_DIR = (() => {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'migrations');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (dirname(dir) === dir) throw new Error('the migrations folder (migrations/meta/_journal.json) was not found above the server code');
+  }
+})();
 
 /**
  * Applies the committed SQL migrations, then (re)asserts tenancy on every table that has a tenant_id:
