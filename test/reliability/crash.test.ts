@@ -1,7 +1,9 @@
 /**
  * Crash safety (issue 7, point 2). Several customers keep ordering over real HTTP while
  *  1. the server process is killed with SIGKILL at random moments and restarted, and then
- *  2. the app's PostgreSQL connections are cut (pg_terminate_backend) again and again while it keeps running.
+ *  2. the app's PostgreSQL connections are cut (pg_terminate_backend) again and again while it keeps running, and
+ *  3. the PostgreSQL server itself is stopped (cleanly, or crashed with `-m immediate`) and restarted again and again:
+ *     a private server of the test's own (support/private-postgres.ts), never the machine's shared one.
  * The client records every answer. Afterwards: every 2xx order exists; nothing exists for a clear refusal; every
  * request left without an answer, retried with its Idempotency-Key, returns the order it made or makes it once;
  * the order count adds up; no reservation is orphaned; `dinghuo check-ledgers` balances. While connections are
@@ -17,12 +19,13 @@ import { checkStockLedgers } from '../../src/modules/inventory/check-ledgers.js'
 import type { Database } from '../../src/platform/db/database.js';
 import { createTestDatabase, testDbKind } from '../support/test-db.js';
 import { appProcess, type AppProcess } from './support/app-process.js';
+import { privatePostgres, type PrivatePostgres } from './support/private-postgres.js';
 import { bodyOf, describeAnswer, login, send, sleep, type Answer, type Session } from './support/http.js';
 
 const FULL = process.env.RELIABILITY_FULL === '1';
 const SIZE = FULL
-  ? { customers: 12, kills: 40, terminations: 30 }
-  : { customers: 6, kills: 10, terminations: 8 };
+  ? { customers: 12, kills: 40, terminations: 30, restarts: 12 }
+  : { customers: 6, kills: 10, terminations: 8, restarts: 4 };
 /** Verification queries run on a connection of their own that the terminations spare. */
 const CHECKER = 'dh-reliability-check';
 
@@ -183,49 +186,82 @@ function report(p: Phase, seconds: number, disturbances: string) {
   ].join('\n'));
 }
 
+/** A migrated database on `serverUrl` (default: the shared test server), the app on it, a product with stock and the buying customers. */
+async function setUp(serverUrl?: string) {
+  db = await createTestDatabase(serverUrl);
+  placedSoFar.clear();
+  server = await appProcess({ databaseUrl: db.url! });
+  await server.start(); // migrates and seeds the demo company
+  await connectChecker();
+
+  const staff = await login(() => server.url, 'staff', 'owner');
+  const product = await staff.request('POST', '/api/v1/admin/products', { name: '压测商品', onShelf: true, skus: [{ code: 'CRASH-1', baseUnit: '件', units: [{ name: '件', conversion: 1, listPriceFen: 1990 }] }] });
+  if (product.kind !== 'http' || product.status !== 201) throw new Error(`product: ${describeAnswer(product)}`);
+  const sku = (product.body as { skus: { id: string; units: { id: string }[] }[] }).skus[0];
+  unitId = sku.units[0].id;
+  const warehouses = await staff.request('GET', '/api/v1/admin/warehouses');
+  for (const w of bodyOf<{ items: { id: string }[] }>(warehouses).items) {
+    const r = await staff.request('POST', '/api/v1/admin/stock/adjustments', { warehouseId: w.id, skuId: sku.id, delta: 1_000_000, kind: 'inbound', reason: '压测备货' });
+    if (r.kind !== 'http' || r.status >= 300) throw new Error(`stock: ${describeAnswer(r)}`);
+  }
+  // Buyer logins spread over the demo's four customer companies (admin logins: no internal approval step).
+  await db.owner.execute(sql`
+    insert into customer_members (tenant_id, id, customer_id, name, username, member_role, is_admin, password_hash)
+    select m.tenant_id, 'CRASHER' || lpad(g::text, 19, '0'), c.customer_id, '压测' || g, 'crasher' || g, 'buyer', true, m.password_hash
+    from customer_members m,
+         generate_series(1, ${SIZE.customers}) g,
+         lateral (select customer_id from customer_members where username in ('dealer1', 'dealer2', 'retailer1', 'consumer1')
+                  order by username offset (g % 4) limit 1) c
+    where m.username = 'dealer1'`);
+  members = (await q<{ id: string }>(`select id from customer_members where username like 'crasher%'`)).map((r) => r.id);
+  customers = await Promise.all(Array.from({ length: SIZE.customers }, async (_, i) => {
+    const session = await login(() => server.url, 'member', `crasher${i + 1}`);
+    const addresses = await session.request('GET', '/api/v1/mall/addresses');
+    return { session, addressId: bodyOf<{ items: { id: string }[] }>(addresses).items[0].id };
+  }));
+}
+
+/** Stops the app and drops the database. */
+async function tearDown() {
+  await server?.stop();
+  server?.cleanup();
+  await checker?.end().catch(() => { /* already cut */ });
+  await db?.close();
+}
+
+/**
+ * The verification connection (application_name CHECKER, which pg_terminate_backend spares). A server restart cuts
+ * it (its 'error' is expected then, not a failure): connect a new one afterwards.
+ */
+async function connectChecker() {
+  const url = new URL(db.url!);
+  url.searchParams.set('application_name', CHECKER);
+  const c = new pg.Client({ connectionString: url.toString() });
+  c.on('error', () => { /* the server went away; the next phase connects anew */ });
+  await c.connect();
+  checker = c;
+}
+
+/** It recovers by itself: with the database left alone, every customer's next order goes through at the first try. */
+async function ordersGoThroughAtFirstTry(p: Phase) {
+  expect(describeAnswer(await send(`${server.url}/api/health/ready`))).toBe('200');
+  for (const c of customers) {
+    const s = c.session;
+    expect(describeAnswer(await s.request('DELETE', '/api/v1/mall/cart'))).toBe('204');
+    expect(describeAnswer(await s.request('POST', '/api/v1/mall/cart/lines', { skuUnitId: unitId, qty: 1 }))).toBe('200');
+    const preview = await s.request('GET', `/api/v1/mall/checkout?addressId=${c.addressId}`);
+    expect(describeAnswer(preview)).toBe('200');
+    const totalFen = bodyOf(preview).cart.totals.totalFen as number;
+    const key = `${s.username}-${p.name}-after`;
+    const a = await s.request('POST', '/api/v1/mall/checkout', { addressId: c.addressId, paymentMethod: 'offline', expectedTotalFen: totalFen }, { 'idempotency-key': key });
+    expect(describeAnswer(a)).toBe('201');
+    p.accepted.push({ key, id: String(bodyOf(a).id), orderNo: String(bodyOf(a).orderNo) });
+  }
+}
+
 describe.skipIf(testDbKind() === 'pglite')('crash safety under order load', () => {
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    server = await appProcess({ databaseUrl: db.url! });
-    await server.start(); // migrates and seeds the demo company
-    const url = new URL(db.url!);
-    url.searchParams.set('application_name', CHECKER);
-    checker = new pg.Client({ connectionString: url.toString() });
-    await checker.connect();
-
-    const staff = await login(() => server.url, 'staff', 'owner');
-    const product = await staff.request('POST', '/api/v1/admin/products', { name: '压测商品', onShelf: true, skus: [{ code: 'CRASH-1', baseUnit: '件', units: [{ name: '件', conversion: 1, listPriceFen: 1990 }] }] });
-    if (product.kind !== 'http' || product.status !== 201) throw new Error(`product: ${describeAnswer(product)}`);
-    const sku = (product.body as { skus: { id: string; units: { id: string }[] }[] }).skus[0];
-    unitId = sku.units[0].id;
-    const warehouses = await staff.request('GET', '/api/v1/admin/warehouses');
-    for (const w of bodyOf<{ items: { id: string }[] }>(warehouses).items) {
-      const r = await staff.request('POST', '/api/v1/admin/stock/adjustments', { warehouseId: w.id, skuId: sku.id, delta: 1_000_000, kind: 'inbound', reason: '压测备货' });
-      if (r.kind !== 'http' || r.status >= 300) throw new Error(`stock: ${describeAnswer(r)}`);
-    }
-    // Buyer logins spread over the demo's four customer companies (admin logins: no internal approval step).
-    await db.owner.execute(sql`
-      insert into customer_members (tenant_id, id, customer_id, name, username, member_role, is_admin, password_hash)
-      select m.tenant_id, 'CRASHER' || lpad(g::text, 19, '0'), c.customer_id, '压测' || g, 'crasher' || g, 'buyer', true, m.password_hash
-      from customer_members m,
-           generate_series(1, ${SIZE.customers}) g,
-           lateral (select customer_id from customer_members where username in ('dealer1', 'dealer2', 'retailer1', 'consumer1')
-                    order by username offset (g % 4) limit 1) c
-      where m.username = 'dealer1'`);
-    members = (await q<{ id: string }>(`select id from customer_members where username like 'crasher%'`)).map((r) => r.id);
-    customers = await Promise.all(Array.from({ length: SIZE.customers }, async (_, i) => {
-      const session = await login(() => server.url, 'member', `crasher${i + 1}`);
-      const addresses = await session.request('GET', '/api/v1/mall/addresses');
-      return { session, addressId: bodyOf<{ items: { id: string }[] }>(addresses).items[0].id };
-    }));
-  }, 180_000);
-
-  afterAll(async () => {
-    await server?.stop();
-    server?.cleanup();
-    await checker?.end();
-    await db?.close();
-  });
+  beforeAll(() => setUp(), 180_000);
+  afterAll(tearDown);
 
   it(`keeps every answered order through ${SIZE.kills} SIGKILLs at random moments`, async () => {
     const p = newPhase('kill', true);
@@ -264,20 +300,42 @@ describe.skipIf(testDbKind() === 'pglite')('crash safety under order load', () =
       await admin.end();
     }
     expect(cut).toBeGreaterThan(SIZE.terminations);
-    // It recovers by itself: with the connections left alone, every customer's next order goes through at the first try.
-    expect(describeAnswer(await send(`${server.url}/api/health/ready`))).toBe('200');
-    for (const c of customers) {
-      const s = c.session;
-      expect(describeAnswer(await s.request('DELETE', '/api/v1/mall/cart'))).toBe('204');
-      expect(describeAnswer(await s.request('POST', '/api/v1/mall/cart/lines', { skuUnitId: unitId, qty: 1 }))).toBe('200');
-      const preview = await s.request('GET', `/api/v1/mall/checkout?addressId=${c.addressId}`);
-      expect(describeAnswer(preview)).toBe('200');
-      const totalFen = bodyOf(preview).cart.totals.totalFen as number;
-      const key = `${s.username}-${p.name}-after`;
-      const a = await s.request('POST', '/api/v1/mall/checkout', { addressId: c.addressId, paymentMethod: 'offline', expectedTotalFen: totalFen }, { 'idempotency-key': key });
-      expect(describeAnswer(a)).toBe('201');
-      p.accepted.push({ key, id: String(bodyOf(a).id), orderNo: String(bodyOf(a).orderNo) });
-    }
+    await ordersGoThroughAtFirstTry(p);
     await verify(p);
   }, FULL ? 900_000 : 240_000);
+});
+
+describe.skipIf(testDbKind() === 'pglite')('crash safety when the PostgreSQL server restarts', () => {
+  let pgServer: PrivatePostgres;
+  beforeAll(async () => {
+    pgServer = await privatePostgres();
+    await setUp(pgServer.adminUrl);
+  }, 240_000);
+  afterAll(async () => {
+    await tearDown();
+    await pgServer?.destroy();
+  });
+
+  it(`answers 503 while its server is down and recovers after ${SIZE.restarts} restarts (clean and crashed)`, async () => {
+    const p = newPhase('pgrestart', false);
+    const modes: ('fast' | 'immediate')[] = [];
+    const seconds = await runLoad(p, async () => {
+      for (let k = 0; k < SIZE.restarts; k++) {
+        await sleep(500 + Math.random() * 1500);
+        const mode = k % 2 ? 'immediate' : 'fast';
+        modes.push(mode);
+        await pgServer.stop(mode);
+        await sleep(300 + Math.random() * 1500);
+        await pgServer.start();
+      }
+      await sleep(1500);
+    });
+    report(p, seconds, `${SIZE.restarts} server restarts (${modes.filter((m) => m === 'fast').length} clean, ${modes.filter((m) => m === 'immediate').length} crashed: -m immediate)`);
+    if (p.answers['no answer']) p.bad.push(`the app stopped answering; its output:\n${server.output().slice(-4000)}`);
+    // The server really was unreachable at times: the app said so (503) instead of failing otherwise.
+    expect(p.answers['503 unavailable'] ?? 0).toBeGreaterThan(0);
+    await connectChecker();
+    await ordersGoThroughAtFirstTry(p);
+    await verify(p);
+  }, FULL ? 900_000 : 300_000);
 });

@@ -7,15 +7,16 @@ export const testDbKind = (): 'pglite' | 'pg' => (process.env.DH_TEST_DB === 'pg
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the PostgreSQL
- * server (UTF-8 with a UTF-8 ctype, as pg_trgm needs for Chinese) that is dropped on close.
+ * server (UTF-8 with a UTF-8 ctype, as pg_trgm needs for Chinese) that is dropped on close. `serverUrl` names
+ * another PostgreSQL server than TEST_DATABASE_URL's (a test's private one) and always means a server database.
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
-  if (testDbKind() === 'pglite') {
+export async function createTestDatabase(serverUrl?: string): Promise<Database & { url?: string }> {
+  if (!serverUrl && testDbKind() === 'pglite') {
     const db = await openDatabase({});
     await migrateDatabase(db);
     return db;
   }
-  const adminUrl = process.env.TEST_DATABASE_URL;
+  const adminUrl = serverUrl ?? process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('DH_TEST_DB=pg needs TEST_DATABASE_URL');
   const name = `dh_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
