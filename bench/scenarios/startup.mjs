@@ -15,7 +15,7 @@ export async function run(ctx) {
   await sleep(idleSeconds * 1000);
   const firstIdleRss = rssMb(app.pid);
   // More processes on the same, now migrated, database, one at a time, while the run's app stays idle. Polled every
-  // 10 ms: the figure is the spawn → first 200 time, node's own start and the TypeScript loader (tsx) included.
+  // 10 ms: the figure is the spawn → first 200 time, node's own start and loading the bundle included.
   const runs = [];
   for (let i = 0; i < restarts; i++) {
     const s = await startApp({ databaseUrl: db.url, env, pollMs: 10 });
@@ -42,7 +42,7 @@ export async function run(ctx) {
       ...runs.map((r, i) => ({ what: `start ${i + 1} on the migrated database`, ms: r.readyMs, atReady: r.rssAtReadyMb, idle: r.rssIdleMb })),
     ], columns: [['what', 'start'], ['ms', 'ms to first 200'], ['atReady', 'RSS at ready'], ['idle', `RSS idle after ${idleSeconds} s`]] }],
     notes: [
-      'The app runs from its TypeScript sources through tsx (there is no compiled server build): the figures include loading and transforming the sources (tsx keeps a cache in the temporary directory, so only the very first start on a machine is fully cold).',
+      'The app runs from its production build (dist/server/main.mjs, bundled by esbuild from the current sources at the start of the run; packages load from node_modules).',
     ],
     json: { results: { first: { ...first, rssIdleMb: firstIdleRss }, restarts: runs, idleSeconds } },
   };

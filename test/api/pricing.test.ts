@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillSearchKeys } from '../../src/modules/catalog/search/search-keys.repository.js';
 import { client, loginMember, loginStaff, type Client } from '../support/http-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -106,6 +108,40 @@ describe('search', () => {
     expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('bss')}`)).json().items).toHaveLength(1);
     expect((await m.get(`/api/v1/mall/products?q=${encodeURIComponent('baisuishna')}`)).json().items.map((i: { name: string }) => i.name)).toContain('百岁山 天然矿泉水 570ml');
     expect((await m.get(`/api/v1/mall/suggest?q=${encodeURIComponent('百岁')}`)).json().items[0].name).toContain('百岁山');
+  });
+
+  const suggest = async (c: Client, q: string) => (await c.get(`/api/v1/mall/suggest?q=${encodeURIComponent(q)}`)).json().items.map((i: { name: string }) => i.name);
+
+  it('suggests from the start of any word, any Chinese position, pinyin, initials, codes and barcodes', async () => {
+    const m = await loginMember(t.app, 'dealer1');
+    for (const q of ['百岁山', '矿泉', '泉水', 'baisui', 'kuangquan', 'bss', 'trkqs', 'bss-5', '692225', '570m', 'BAISUI']) {
+      expect(await suggest(m, q), q).toContain('百岁山 天然矿泉水 570ml');
+    }
+    expect(await suggest(m, 'zzzz')).toEqual([]);
+  });
+
+  it('follows a rename of the product and of its brand, and never shows a product off the shelf', async () => {
+    const m = await loginMember(t.app, 'dealer1');
+    const brand = (await admin.post('/api/v1/admin/brands', { name: '雪域' })).json().id;
+    const body = { name: '雪域 冰川水 350ml', brandId: brand, onShelf: true, skus: [{ code: 'XY-350', baseUnit: '瓶', units: [{ name: '瓶', conversion: 1, listPriceFen: 300 }] }] };
+    const p = (await admin.post('/api/v1/admin/products', body)).json();
+    expect(await suggest(m, '冰川')).toContain('雪域 冰川水 350ml');
+    expect((await admin.put(`/api/v1/admin/products/${p.id}`, { ...body, name: '雪域 高山泉 350ml', version: p.version })).statusCode).toBe(200);
+    expect(await suggest(m, '冰川')).not.toContain('雪域 冰川水 350ml');
+    expect(await suggest(m, 'gaoshan')).toContain('雪域 高山泉 350ml');
+    expect((await admin.patch(`/api/v1/admin/brands/${brand}`, { name: '雪岭' })).statusCode).toBe(200);
+    expect(await suggest(m, 'xueling')).toContain('雪域 高山泉 350ml');
+    expect((await admin.post('/api/v1/admin/products/bulk', { ids: [p.id], action: 'shelf_off' })).statusCode).toBeLessThan(300);
+    expect(await suggest(m, 'gaoshan')).toEqual([]);
+  });
+
+  it('gives keys at start to products written without them (a bulk load, or data from before the keys)', async () => {
+    const m = await loginMember(t.app, 'dealer1');
+    await t.database.owner.execute(sql`delete from product_search_keys where product_id = ${productId}`);
+    expect(await suggest(m, '矿泉')).not.toContain('百岁山 天然矿泉水 570ml');
+    expect(await backfillSearchKeys(t.database, t.tenantId)).toBe(1);
+    expect(await suggest(m, '矿泉')).toContain('百岁山 天然矿泉水 570ml');
+    expect(await backfillSearchKeys(t.database, t.tenantId)).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { insertColumns, pgArray } from '../../lib/db.mjs';
 import { log, progress } from '../../lib/log.mjs';
+import { importApp } from '../../lib/ts.mjs';
 import { CATALOG, MODIFIERS, ORIGINS, SUBTITLES } from './words.mjs';
 
 /** Deterministic PRNG (mulberry32), so two runs generate the same catalog. */
@@ -15,6 +16,7 @@ const pad = (n, w) => String(n).padStart(w, '0');
 const C = {
   products: [['tenant_id', 'text'], ['id', 'text'], ['name', 'text'], ['subtitle', 'text'], ['category_id', 'text'], ['brand_id', 'text'], ['specs', 'jsonb'], ['params', 'jsonb'],
     ['description_html', 'text'], ['instructions', 'text'], ['on_shelf', 'bool'], ['visible_types', 'text[]'], ['visible_level_ids', 'text[]'], ['search_text', 'text'], ['sales_count', 'bigint']],
+  product_search_keys: [['tenant_id', 'text'], ['key', 'text'], ['product_id', 'text']],
   skus: [['tenant_id', 'text'], ['id', 'text'], ['product_id', 'text'], ['code', 'text'], ['barcode', 'text'], ['spec_values', 'text[]'], ['cost_price_fen', 'bigint'], ['weight_grams', 'int'], ['base_unit', 'text'], ['enabled', 'bool'], ['sort', 'int']],
   sku_units: [['tenant_id', 'text'], ['id', 'text'], ['sku_id', 'text'], ['name', 'text'], ['conversion', 'int'], ['barcode', 'text'], ['list_price_fen', 'bigint'], ['min_qty', 'int'], ['multiple', 'int'], ['enabled', 'bool']],
   level_prices: [['tenant_id', 'text'], ['sku_unit_id', 'text'], ['level_id', 'text'], ['mode', 'text'], ['value', 'bigint']],
@@ -64,7 +66,7 @@ function productRows(i, r, t, ctx) {
   const first = r.int(0, specValues.length - 1);
   const values = [specValues[first], specValues[(first + r.int(1, specValues.length - 1)) % specValues.length]];
   const id = newId(ctx.t0 + i * 1000);
-  const out = { product: null, skus: [], units: [], levels: [], customers: [], tiers: [], specials: [], tags: [] };
+  const out = { product: null, skus: [], units: [], levels: [], customers: [], tiers: [], specials: [], tags: [], keys: [] };
   const codes = [];
   const barcodes = [];
   const basePrice = Math.round(r.int(leaf.price[0], leaf.price[1]) / 10) * 10;
@@ -101,6 +103,7 @@ function productRows(i, r, t, ctx) {
     JSON.stringify([{ name: '产地', value: r.pick(ORIGINS) }, { name: '保质期', value: `${r.int(6, 36)}个月` }]),
     `<p>${name}${subtitle ? `，${subtitle}` : ''}。</p>`, '', r() < 0.95, pgArray(restricted < 0.01 ? ['dealer'] : []), pgArray(restricted > 0.99 ? [levels.金牌, levels.钻石] : []),
     buildSearchText({ name, subtitle, brand, category: leaf.name, codes, barcodes }), Math.floor(20000 * r() ** 6)];
+  out.keys = ctx.buildSearchKeys({ name, subtitle, brand, category: leaf.name, codes, barcodes }).map((k) => [tenantId, k, id]);
   if (r() < 0.1) out.tags.push([tenantId, id, t.tags.get('热销')]);
   if (r() < 0.05) out.tags.push([tenantId, id, t.tags.get('新品')]);
   return out;
@@ -108,7 +111,8 @@ function productRows(i, r, t, ctx) {
 
 /**
  * Writes `count` products (2 SKUs each, base unit + carton each) straight into the tables as the database owner,
- * in batches of one multi-row INSERT per table. search_text comes from the app's own buildSearchText.
+ * in batches of one multi-row INSERT per table. search_text and the autocomplete keys come from the app's own
+ * buildSearchText and buildSearchKeys.
  */
 export async function generateCatalog(client, { tenantId, count, newId, buildSearchText, batch = 1000 }) {
   await client.query(`select set_config('app.tenant_id', $1, false)`, [tenantId]); // in case the owner is not a superuser (FORCE RLS)
@@ -120,15 +124,16 @@ export async function generateCatalog(client, { tenantId, count, newId, buildSea
   const t = await taxonomy(client, tenantId, newId);
   const r = rng(20261125);
   const now = Date.now();
-  const ctx = { tenantId, newId, buildSearchText, levels, customers, t0: now - count * 1000, specialFrom: new Date(now - 86_400_000).toISOString(), specialTo: new Date(now + 30 * 86_400_000).toISOString() };
+  const { buildSearchKeys } = await importApp('src/modules/catalog/domain/search-keys.ts');
+  const ctx = { tenantId, newId, buildSearchText, buildSearchKeys, levels, customers, t0: now - count * 1000, specialFrom: new Date(now - 86_400_000).toISOString(), specialTo: new Date(now + 30 * 86_400_000).toISOString() };
   const refs = { productIds: [], skuCodes: [], brandIds: [...t.brands.values()], leafIds: t.leaves.map((l) => l.id), topIds: t.topIds, tagIds: [...t.tags.values()] };
-  const totals = { products: 0, skus: 0, sku_units: 0, level_prices: 0, customer_prices: 0, price_tiers: 0, special_prices: 0, product_tags: 0 };
+  const totals = { products: 0, product_search_keys: 0, skus: 0, sku_units: 0, level_prices: 0, customer_prices: 0, price_tiers: 0, special_prices: 0, product_tags: 0 };
   const tick = progress('generating SKUs', count * 2);
   for (let start = 0; start < count; start += batch) {
-    const rows = { products: [], skus: [], sku_units: [], level_prices: [], customer_prices: [], price_tiers: [], special_prices: [], product_tags: [] };
+    const rows = { products: [], product_search_keys: [], skus: [], sku_units: [], level_prices: [], customer_prices: [], price_tiers: [], special_prices: [], product_tags: [] };
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const p = productRows(i, r, t, ctx);
-      rows.products.push(p.product); rows.skus.push(...p.skus); rows.sku_units.push(...p.units); rows.level_prices.push(...p.levels);
+      rows.products.push(p.product); rows.product_search_keys.push(...p.keys); rows.skus.push(...p.skus); rows.sku_units.push(...p.units); rows.level_prices.push(...p.levels);
       rows.customer_prices.push(...p.customers); rows.price_tiers.push(...p.tiers); rows.special_prices.push(...p.specials); rows.product_tags.push(...p.tags);
       if (p.product[10]) refs.productIds.push(p.product[1]);
       refs.skuCodes.push(...p.skus.map((s) => s[3]));

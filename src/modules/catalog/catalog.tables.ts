@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, updatedAt, version } from '../../platform/db/columns.js';
 
 export const categories = pgTable('categories', {
@@ -69,6 +69,24 @@ export const products = pgTable('products', {
   index('products_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   // The mall's default order (best sellers first) walks this index instead of sorting the catalog.
   index('products_sales_idx').on(t.tenantId, t.salesCount.desc().nullsFirst(), t.id.desc().nullsFirst()),
+]);
+
+/** Text compared byte by byte (collation "C"), so `key >= $p and key < $p || U+10FFFF` is exactly "starts with $p". */
+const byteText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
+
+/**
+ * Autocomplete keys (domain/search-keys.ts): the starts of a product's words, of every position in its Chinese text,
+ * and of its pinyin and initials at every syllable, with its codes and barcodes. A prefix lookup is a range on the
+ * primary key, which comparison operators (leakproof) serve under row-level security, unlike LIKE.
+ */
+export const productSearchKeys = pgTable('product_search_keys', {
+  tenantId: tenantId(),
+  key: byteText('key').notNull(),
+  productId: text('product_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.key, t.productId] }),
+  foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
+  index('product_search_keys_product_idx').on(t.tenantId, t.productId),
 ]);
 
 export const productTags = pgTable('product_tags', {

@@ -9,21 +9,23 @@ import { recordAudit } from '../audit/audit.js';
 import type { ProductCreate, ProductUpdate, SkuIn } from './catalog.schemas.js';
 import { brands, categories, products, productTags, skus, skuUnits } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
-import { buildSearchText } from './domain/search-text.js';
+import { buildSearchText, type SearchTextInput } from './domain/search-text.js';
+import { writeSearchKeys } from './search/search-keys.repository.js';
 import { sanitizeDescription } from './html.js';
 import { validateProduct } from './product-validation.js';
 import { loadDetail, selectSummaries, toSummary } from './products.repository.js';
 
 const UNIQUE = { skus_code_uq: 'body.skus', skus_barcode_uq: 'body.skus', sku_units_barcode_uq: 'body.skus', sku_units_name_uq: 'body.skus' };
 
-async function searchTextFor(tx: Tx, tenantId: string, input: ProductCreate): Promise<string> {
+/** What search and autocomplete index of a product being written: its words, its brand's and category's names, its codes. */
+async function searchInputFor(tx: Tx, tenantId: string, input: ProductCreate): Promise<SearchTextInput> {
   const [brand] = input.brandId ? await tx.select({ name: brands.name }).from(brands).where(and(eq(brands.tenantId, tenantId), eq(brands.id, input.brandId))) : [];
   const [category] = input.categoryId ? await tx.select({ name: categories.name }).from(categories).where(and(eq(categories.tenantId, tenantId), eq(categories.id, input.categoryId))) : [];
-  return buildSearchText({
+  return {
     name: input.name, subtitle: input.subtitle, brand: brand?.name, category: category?.name,
     codes: input.skus.map((s) => s.code),
     barcodes: input.skus.flatMap((s) => [s.barcode, ...s.units.map((u) => u.barcode)]).filter((b): b is string => !!b),
-  });
+  };
 }
 
 /** Creates or updates the SKUs of a product: a SKU is matched by code, a unit by name; what is gone is disabled, never deleted (orders point at it). */
@@ -75,11 +77,12 @@ export async function reindexSearchText(tx: Tx, tenantId: string, where: { brand
     where.brandId ? eq(products.brandId, where.brandId) : undefined, where.categoryId ? eq(products.categoryId, where.categoryId) : undefined));
   for (const { id } of rows) {
     const d = (await loadDetail(tx, tenantId, id))!;
-    const text = buildSearchText({
+    const input: SearchTextInput = {
       name: d.name, subtitle: d.subtitle, brand: d.brandName, category: d.categoryName, codes: d.skus.map((s) => s.code),
       barcodes: d.skus.flatMap((s) => [s.barcode, ...s.units.map((u) => u.barcode)]).filter((b): b is string => !!b),
-    });
-    await tx.update(products).set({ searchText: text }).where(and(eq(products.tenantId, tenantId), eq(products.id, id)));
+    };
+    await tx.update(products).set({ searchText: buildSearchText(input) }).where(and(eq(products.tenantId, tenantId), eq(products.id, id)));
+    await writeSearchKeys(tx, tenantId, id, input);
   }
   return rows.length;
 }
@@ -88,7 +91,9 @@ export async function reindexSearchText(tx: Tx, tenantId: string, where: { brand
 export async function createProductTx(tx: Tx, ctx: Ctx<Operator>, input: ProductCreate) {
   await validateProduct(tx, ctx.tenantId, input, null);
   const id = newId();
-  await tx.insert(products).values({ tenantId: ctx.tenantId, id, ...productValues(input, await searchTextFor(tx, ctx.tenantId, input)) });
+  const search = await searchInputFor(tx, ctx.tenantId, input);
+  await tx.insert(products).values({ tenantId: ctx.tenantId, id, ...productValues(input, buildSearchText(search)) });
+  await writeSearchKeys(tx, ctx.tenantId, id, search);
   await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
   await writeTags(tx, ctx.tenantId, id, input.tagIds);
   const after = await productDetail(tx, ctx.tenantId, id);
@@ -99,8 +104,10 @@ export async function createProductTx(tx: Tx, ctx: Ctx<Operator>, input: Product
 /** Replaces a product inside the caller's transaction; `before` is its current detail. */
 export async function updateProductTx(tx: Tx, ctx: Ctx<Operator>, id: string, input: ProductCreate, before: Awaited<ReturnType<typeof productDetail>>) {
   await validateProduct(tx, ctx.tenantId, input, id);
-  await tx.update(products).set({ ...productValues(input, await searchTextFor(tx, ctx.tenantId, input)), version: before.version + 1, updatedAt: new Date() })
+  const search = await searchInputFor(tx, ctx.tenantId, input);
+  await tx.update(products).set({ ...productValues(input, buildSearchText(search)), version: before.version + 1, updatedAt: new Date() })
     .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, id)));
+  await writeSearchKeys(tx, ctx.tenantId, id, search);
   await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
   await writeTags(tx, ctx.tenantId, id, input.tagIds);
   const after = await productDetail(tx, ctx.tenantId, id);

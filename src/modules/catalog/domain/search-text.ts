@@ -4,7 +4,10 @@ import { pinyin } from 'pinyin-pro';
  * What product search matches against: names and codes in lower case, plus the full pinyin and the pinyin
  * initials of the Chinese text, so `huawei`, `hw` and `hwsj` all find 华为手机.
  */
-export function buildSearchText(p: { name: string; subtitle?: string | null; brand?: string | null; category?: string | null; codes: string[]; barcodes: string[] }): string {
+/** The product's words and codes that search and autocomplete look at. */
+export interface SearchTextInput { name: string; subtitle?: string | null; brand?: string | null; category?: string | null; codes: string[]; barcodes: string[] }
+
+export function buildSearchText(p: SearchTextInput): string {
   const words = [p.name, p.subtitle ?? '', p.brand ?? '', p.category ?? ''].filter(Boolean);
   const chinese = words.join(' ');
   const full = pinyin(chinese, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');

@@ -1,11 +1,13 @@
 import { inStockSql } from '../../inventory/availability.js';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { qcol } from '../../../platform/db/qualified.js';
 import { unitPriceSql } from '../../pricing/price-sql.js';
-import { products } from '../catalog.tables.js';
+import { products, productSearchKeys } from '../catalog.tables.js';
 import type { ProductSearchEngine, SearchViewer } from './product-search.port.js';
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+/** Keys looked at per keystroke before visibility and ranking: bounds the work of a one-letter prefix. */
+const SUGGEST_CANDIDATES = 200;
 
 /** On the shelf and shown to this customer's type and level (restricted products are hidden from guests). */
 export function visibleTo(viewer: SearchViewer): SQL {
@@ -89,8 +91,13 @@ export const pgTrigramSearch: ProductSearchEngine = {
 
   async suggest(tx, tenantId, viewer, term, limit) {
     const t = term.toLowerCase();
+    // The products with a key starting with the term: a range on the keys' primary key (collation "C"), capped,
+    // then the visible ones, names starting with the term first, then best sellers.
+    const candidates = tx.select({ productId: productSearchKeys.productId }).from(productSearchKeys)
+      .where(and(eq(productSearchKeys.tenantId, tenantId), gte(productSearchKeys.key, t), lt(productSearchKeys.key, `${t}\u{10FFFF}`)))
+      .orderBy(productSearchKeys.key).limit(SUGGEST_CANDIDATES);
     return tx.select({ id: products.id, name: products.name }).from(products)
-      .where(and(eq(products.tenantId, tenantId), visibleTo(viewer), sql`${products.searchText} like ${`%${escapeLike(t)}%`}`))
+      .where(and(eq(products.tenantId, tenantId), visibleTo(viewer), inArray(products.id, candidates)))
       .orderBy(sql`(lower(${products.name}) like ${`${escapeLike(t)}%`}) desc`, desc(products.salesCount), desc(products.id)).limit(limit);
   },
 };
