@@ -72,7 +72,14 @@ const recordFilter = {
   direction: z.enum(DIRECTIONS).optional(), categoryId: idParam.optional(), from: day.optional(), to: day.optional(),
   status: z.enum([...RECORD_STATUSES, 'all']).optional(), q: z.string().trim().max(50).optional(),
 };
-export const recordListQuery = z.strictObject({ ...recordFilter, ...pageQuery, cursor: z.string().max(64).regex(/^[0-9A-Z]+$/, 'not a cursor').optional() });
+/** A records cursor: the last row's day (YYYYMMDD, a real calendar day) followed by its id (records.queries.ts). */
+const isRecordCursor = (c: string) => {
+  if (!/^\d{8}[0-9A-Z]+$/.test(c)) return false;
+  const d = new Date(Date.UTC(Number(c.slice(0, 4)), Number(c.slice(4, 6)) - 1, Number(c.slice(6, 8))));
+  return d.getUTCFullYear() >= 1900 && d.toISOString().slice(0, 10).replaceAll('-', '') === c.slice(0, 8);
+};
+const recordCursor = z.string().max(64).refine(isRecordCursor, 'not a cursor');
+export const recordListQuery = z.strictObject({ ...recordFilter, ...pageQuery, cursor: recordCursor.optional() });
 export const recordTotalsQuery = z.strictObject(recordFilter);
 export const recordTotalsOut = z.object({
   incomeFen: fen, expenseFen: fen, netFen: fen, count: fen,
