@@ -1,5 +1,5 @@
 /**
- * The app as a real server process on a PostgreSQL database (the approach of test/api/no-oversell.test.ts and
+ * The app as a real server process — its production bundle, as deployed — on a PostgreSQL database (the approach of
  * bench/lib/app-process.mjs), restartable on the same port so a client keeps one address across crashes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,6 +7,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+// @ts-expect-error -- a plain ES module script of the repository, without type declarations
+import { buildServerBundle } from '../../../scripts/build-server.mjs';
+
+let bundle: Promise<string> | null = null;
+/** The production bundle of the current sources, built once per test process into a folder of its own. */
+function serverBundle(): Promise<string> {
+  return (bundle ??= (async () => {
+    const outfile = `.tmp/reliability-server-${process.pid}/main.mjs`;
+    await buildServerBundle(outfile);
+    return outfile;
+  })());
+}
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,7 +56,7 @@ export async function appProcess(opts: { databaseUrl: string; env?: Record<strin
     url,
     get pid() { return child?.pid ?? 0; },
     async start() {
-      const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      const proc = spawn(process.execPath, ['--enable-source-maps', await serverBundle()], {
         env: {
           ...process.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST: dataDir,
           LOG_LEVEL: 'warn', NODE_ENV: 'production', DEMO_SEED: 'auto', CARRIER_SIMULATOR: 'off',
