@@ -31,6 +31,7 @@ interface Operation {
 }
 
 let t: TestApp;
+let admin: Client;
 let dealer: Client;
 let clerk: Client;
 let finance: Client;
@@ -38,6 +39,7 @@ let skuId: string;
 let unitId: string;
 let customerId: string;
 let addressId: string;
+let warehouseId: string;
 
 const count = async (q: ReturnType<typeof sql>) => Number(((await t.database.owner.execute(q)) as unknown as { rows: { n: string }[] }).rows[0].n);
 /** Orders, stock reservations (allocation rows) and reserved units of the test SKU. */
@@ -53,6 +55,12 @@ const moneyEffects = async (): Promise<Effects> => ({
   payments: await count(sql`select count(*) as n from payments`),
   refunds: await count(sql`select count(*) as n from refunds`),
   balance: await count(sql`select coalesce(sum(balance_fen), 0) as n from customer_accounts where customer_id = ${customerId}`),
+});
+
+/** Stock movements and units on hand of the test SKU. */
+const stockEffects = async (): Promise<Effects> => ({
+  movements: await count(sql`select count(*) as n from stock_movements where sku_id = ${skuId}`),
+  onHand: await count(sql`select coalesce(sum(on_hand), 0) as n from stock_levels where sku_id = ${skuId}`),
 });
 
 /** 发票 and their lines. */
@@ -142,6 +150,9 @@ const OPERATIONS: Operation[] = [
       lines: [{ orderId: await unpaidOrder(), amountFen: 100 }],
     } }),
     differently: (b) => ({ ...b, lines: [{ ...(b.lines as Body[])[0], amountFen: 200 }] }) },
+  { route: 'POST /api/v1/admin/stock/adjustments', as: () => admin, effects: stockEffects, effect: { movements: 1, onHand: 5 },
+    prepare: async () => ({ url: '/api/v1/admin/stock/adjustments', body: { warehouseId, skuId, delta: 5, kind: 'inbound', reason: '重放测试入库' } }),
+    differently: (b) => ({ ...b, delta: 6 }) },
   { route: 'POST /api/v1/admin/finance/records', as: () => finance, effects: async () => ({ records: await count(sql`select count(*) as n from finance_records`) }), effect: { records: 1 },
     prepare: async () => {
       const categories = (await finance.get('/api/v1/admin/finance/categories')).json().items as { id: string; name: string }[];
@@ -158,7 +169,7 @@ const NOT_YET_COVERED: string[] = [];
 
 beforeAll(async () => {
   t = await createTestApp();
-  const admin = await loginStaff(t.app, 'admin');
+  admin = await loginStaff(t.app, 'admin');
   clerk = await loginStaff(t.app, 'clerk');
   finance = await loginStaff(t.app, 'finance');
   dealer = await loginMember(t.app, 'dealer1');
@@ -168,6 +179,7 @@ beforeAll(async () => {
   unitId = product.json().skus[0].units[0].id;
   // Stock in one warehouse only, so one order is one reservation row.
   const [warehouse] = (await admin.get('/api/v1/admin/warehouses')).json().items as { id: string }[];
+  warehouseId = warehouse.id;
   expect((await admin.post('/api/v1/admin/stock/adjustments', { warehouseId: warehouse.id, skuId, delta: 10_000, kind: 'inbound', reason: '重放测试' })).statusCode).toBe(201);
   customerId = (await dealer.get('/api/v1/mall/account')).json().customer.id;
   // Credit for the credit-repayment operation (its preparation charges an order to credit).
@@ -217,6 +229,42 @@ describe.each(OPERATIONS)('replaying $route', (op) => {
     expect(diff(before, await op.effects())).toEqual(op.effect);
     // The original request still answers as before.
     expect((await send(op, url, body, key)).json()).toEqual(first.json());
+  });
+});
+
+/**
+ * Stock moves that are a step of a document (confirming an inbound receipt, shipping, receiving a transfer) take no
+ * Idempotency-Key: the document's status and version make a replay harmless — the first send moves the stock, every
+ * other answers 409 and moves nothing.
+ */
+describe('replaying a document step that moves stock (guarded by its status and version)', () => {
+  const draftReceipt = async () => {
+    const r = await admin.post('/api/v1/admin/inbound-receipts', { warehouseId, supplier: '重放测试供应商', lines: [{ skuId, qty: 7 }] });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { id: string; version: number };
+  };
+  const confirm = (r: { id: string; version: number }) => admin.post(`/api/v1/admin/inbound-receipts/${r.id}/confirm`, { version: r.version });
+  const expectOneEffect = async (answers: { statusCode: number; json: () => { code?: string; status?: string } }[], before: Effects) => {
+    const ok = answers.filter((a) => a.statusCode === 200);
+    expect(ok).toHaveLength(1);
+    expect(ok[0].json().status).toBe('confirmed');
+    for (const a of answers.filter((x) => x.statusCode !== 200)) expect([a.statusCode, a.json().code]).toContainEqual(409);
+    expect(diff(before, await stockEffects())).toEqual({ movements: 1, onHand: 7 });
+  };
+
+  it('10 times in a row: the stock arrives once, the other nine are 409', async () => {
+    const r = await draftReceipt();
+    const before = await stockEffects();
+    const answers = [];
+    for (let i = 0; i < 10; i++) answers.push(await confirm(r));
+    await expectOneEffect(answers, before);
+    expect(answers.slice(1).map((a) => a.json().code)).toEqual(Array(9).fill('version_conflict'));
+  });
+
+  it('10 at once: the stock arrives once, the other nine are 409', async () => {
+    const r = await draftReceipt();
+    const before = await stockEffects();
+    await expectOneEffect(await Promise.all(Array.from({ length: 10 }, () => confirm(r))), before);
   });
 });
 

@@ -13,6 +13,7 @@ import type { TransfersService } from './transfers.service.js';
 import type { StocktakesService } from './stocktakes.service.js';
 import type { ReceiptsService } from './receipts.service.js';
 import { RECEIPT_STATUSES, STOCKTAKE_STATUSES, TRANSFER_STATUSES } from './inventory.tables.js';
+import { optionalIdempotencyKeyOf } from '../../platform/http/idempotency.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 const tags = ['inventory'];
@@ -70,10 +71,13 @@ export function inventoryRoutes(inventory: InventoryService, transfers: Transfer
       querystring: z.strictObject({ limit: pageQuery.limit, cursor: stockCursor, warehouseId: idParam.optional(), skuId: idParam.optional(), q: z.string().trim().min(1).max(64).optional(), low: z.enum(['true', 'false']).optional() }),
       response: { 200: pageOf(stockOut), ...errors } } },
     async (req) => inventory.stock(operatorCtx(req), { ...req.query, low: req.query.low === 'true' }));
-    r.post('/stock/adjustments', { config: write, schema: { tags, summary: 'Inbound (入库) or manual adjustment of one SKU in one warehouse, with a reason',
+    r.post('/stock/adjustments', { config: write, schema: { tags, summary: 'Inbound (入库) or manual adjustment of one SKU in one warehouse, with a reason; an optional Idempotency-Key header makes a retry answer the first adjustment instead of making another',
       body: z.strictObject({ warehouseId: idParam, skuId: idParam, delta: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((n) => n !== 0, 'must not be 0'), kind: z.enum(['inbound', 'adjust']), reason: z.string().trim().min(1).max(200) }),
       response: { 201: z.object({ docId: z.string(), skuId: z.string(), warehouseId: z.string(), onHand: z.number().int(), reserved: z.number().int(), available: z.number().int() }), ...errors } } },
-    async (req, reply) => reply.status(201).send(await inventory.adjust(operatorCtx(req), req.body)));
+    async (req, reply) => {
+      const res = await inventory.adjust(operatorCtx(req), req.body, optionalIdempotencyKeyOf(req));
+      return reply.status(res.status).send(res.body);
+    });
     r.put('/stock/:skuId/:warehouseId/safety-stock', { config: write, schema: { tags, summary: 'Set the safety stock (安全库存) and the low-stock / overstock marks of a SKU in a warehouse', params: z.object({ skuId: idParam, warehouseId: idParam }),
       body: z.strictObject({ safetyStock: z.number().int().min(0).max(1_000_000_000), lowStockQty: qtyMark.optional(), overstockQty: qtyMark.optional() }),
       response: { 200: z.object({ skuId: z.string(), warehouseId: z.string(), safetyStock: z.number().int(), lowStockQty: z.number().int().nullable(), overstockQty: z.number().int().nullable() }), 422: problemSchema, ...errors } } },

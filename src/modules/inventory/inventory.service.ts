@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Ctx, Operator } from '../../platform/auth/actor.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Tx } from '../../platform/db/database.js';
 import { pgError, withUniqueFields } from '../../platform/db/db-errors.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
+import { oncePerKey, type Replayable } from '../../platform/http/idempotency.js';
 import { toPage } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.js';
@@ -34,6 +35,28 @@ export interface WarehouseInput { code: string; name: string; address?: string; 
 const toWarehouse = (w: typeof warehouses.$inferSelect) => ({
   id: w.id, code: w.code, name: w.name, address: w.address, regionIds: w.regionIds, priority: w.priority, active: w.active, version: w.version,
 });
+
+interface StockAdjusted { docId: string; skuId: string; warehouseId: string; onHand: number; reserved: number; available: number }
+
+/** 入库 / 调整 inside the caller's transaction (once per Idempotency-Key when the caller sent one). */
+async function adjustOnce(tx: Tx, ctx: Ctx<Operator>, input: { warehouseId: string; skuId: string; delta: number; kind: 'inbound' | 'adjust'; reason: string }): Promise<StockAdjusted> {
+  assertWarehouseAllowed(ctx.actor, input.warehouseId);
+  const [w] = await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, input.warehouseId)));
+  if (!w) throw new AppError('validation_failed', { message: 'unknown warehouse', errors: [{ path: 'body.warehouseId', message: 'unknown warehouse' }] });
+  const [s] = await tx.select({ id: skus.id }).from(skus).where(and(eq(skus.tenantId, ctx.tenantId), eq(skus.id, input.skuId)));
+  if (!s) throw new AppError('validation_failed', { message: 'unknown SKU', errors: [{ path: 'body.skuId', message: 'unknown SKU' }] });
+  if (input.kind === 'inbound' && input.delta <= 0) throw new AppError('validation_failed', { message: 'an inbound adds stock', errors: [{ path: 'body.delta', message: 'must be positive' }] });
+  const docId = newId();
+  try {
+    await changeOnHand(tx, ctx.tenantId, ctx.actor, { ...input, docType: input.kind === 'inbound' ? 'inbound' : 'adjustment', docId });
+  } catch (e) {
+    if (pgError(e)?.code === '23514') throw new AppError('insufficient_stock', { message: 'not enough stock on hand' });
+    throw e;
+  }
+  await recordAudit(tx, ctx, { action: `stock.${input.kind}`, entityType: 'sku', entityId: input.skuId, before: null, after: input });
+  const [l] = await tx.select().from(stockLevels).where(and(eq(stockLevels.tenantId, ctx.tenantId), eq(stockLevels.skuId, input.skuId), eq(stockLevels.warehouseId, input.warehouseId)));
+  return { docId, skuId: l.skuId, warehouseId: l.warehouseId, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved - l.safetyStock };
+}
 
 export function createInventoryService(database: Database) {
   return {
@@ -84,23 +107,9 @@ export function createInventoryService(database: Database) {
     }),
 
     /** 入库 / 调整: one line of stock in (positive) or out (negative, never below what is reserved), with a reason. */
-    adjust: (ctx: Ctx<Operator>, input: { warehouseId: string; skuId: string; delta: number; kind: 'inbound' | 'adjust'; reason: string }) => database.tx(ctx.tenantId, async (tx) => {
-      assertWarehouseAllowed(ctx.actor, input.warehouseId);
-      const [w] = await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.tenantId, ctx.tenantId), eq(warehouses.id, input.warehouseId)));
-      if (!w) throw new AppError('validation_failed', { message: 'unknown warehouse', errors: [{ path: 'body.warehouseId', message: 'unknown warehouse' }] });
-      const [s] = await tx.select({ id: skus.id }).from(skus).where(and(eq(skus.tenantId, ctx.tenantId), eq(skus.id, input.skuId)));
-      if (!s) throw new AppError('validation_failed', { message: 'unknown SKU', errors: [{ path: 'body.skuId', message: 'unknown SKU' }] });
-      if (input.kind === 'inbound' && input.delta <= 0) throw new AppError('validation_failed', { message: 'an inbound adds stock', errors: [{ path: 'body.delta', message: 'must be positive' }] });
-      const docId = newId();
-      try {
-        await changeOnHand(tx, ctx.tenantId, ctx.actor, { ...input, docType: input.kind === 'inbound' ? 'inbound' : 'adjustment', docId });
-      } catch (e) {
-        if (pgError(e)?.code === '23514') throw new AppError('insufficient_stock', { message: 'not enough stock on hand' });
-        throw e;
-      }
-      await recordAudit(tx, ctx, { action: `stock.${input.kind}`, entityType: 'sku', entityId: input.skuId, before: null, after: input });
-      const [l] = await tx.select().from(stockLevels).where(and(eq(stockLevels.tenantId, ctx.tenantId), eq(stockLevels.skuId, input.skuId), eq(stockLevels.warehouseId, input.warehouseId)));
-      return { docId, skuId: l.skuId, warehouseId: l.warehouseId, onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved - l.safetyStock };
+    adjust: (ctx: Ctx<Operator>, input: { warehouseId: string; skuId: string; delta: number; kind: 'inbound' | 'adjust'; reason: string }, key?: string) => database.tx(ctx.tenantId, async (tx) => {
+      const run = async (): Promise<Replayable<StockAdjusted>> => ({ status: 201, body: await adjustOnce(tx, ctx, input) });
+      return key ? oncePerKey(tx, ctx.tenantId, { actor: ctx.actor, operation: 'stock.adjust', key, body: input }, run) : run();
     }),
 
     /**

@@ -19,6 +19,11 @@ export function idempotencyKeyOf(req: FastifyRequest): string {
   return key;
 }
 
+/** The `Idempotency-Key` header where it is optional (a staff form's manual write): absent → undefined, malformed → 400. */
+export function optionalIdempotencyKeyOf(req: FastifyRequest): string | undefined {
+  return req.headers['idempotency-key'] === undefined ? undefined : idempotencyKeyOf(req);
+}
+
 const hashOf = (body: unknown) => createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
 
 /**

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../shared/api/api-error';
 import { api } from '../../../shared/api/client';
+import { useIdempotencyKey } from '../../../shared/hooks/use-idempotency-key';
 import {
   type SkuChoice, skuLabel, STOCK, STOCK_ADJUSTMENTS, STOCK_MOVEMENTS, type StockChangeIn, type StockChangeKind, type StockChangeResult, type StockLevel,
   useWarehouses,
@@ -56,6 +57,8 @@ export function StockChangeDrawer({ start, onClose }: { start: StockChangeStart 
   const level = useStockLevel(sku, warehouseId);
   const [shortage, setShortage] = useState(false);
   const unit = sku?.baseUnit ?? '';
+  // A retry of the same entry (a lost answer, a double click) reuses its key: the stock changes once.
+  const idempotency = useIdempotencyKey();
 
   const save = useAction(
     async (v: Values): Promise<StockChangeResult | null> => {
@@ -65,7 +68,7 @@ export function StockChangeDrawer({ start, onClose }: { start: StockChangeStart 
         reason: v.reason?.trim() || t('inventory.change.inboundDefaultReason'),
       };
       try {
-        return await api.post<StockChangeResult>(STOCK_ADJUSTMENTS, body);
+        return await api.postWith<StockChangeResult>(STOCK_ADJUSTMENTS, body, { 'Idempotency-Key': idempotency.keyFor(body) });
       } catch (err) {
         if (isApiError(err) && err.code === 'insufficient_stock') {
           setShortage(true);
@@ -80,6 +83,7 @@ export function StockChangeDrawer({ start, onClose }: { start: StockChangeStart 
       success: false,
       onSuccess: (r) => {
         if (!r) return;
+        idempotency.reset();
         void message.success(t(kind === 'inbound' ? 'inventory.change.inboundDone' : 'inventory.change.adjustDone', { onHand: r.onHand, unit }));
         onClose();
       },
