@@ -41,6 +41,12 @@ export function newId(now = Date.now()): string {
   return encodeTime(lastTime) + lastTail.map((d) => ALPHABET[d]).join('');
 }
 
+/**
+ * The smallest id newId() can make at or after `time` (ms): ids sort by time, so `id >= idFloorAt(t)` holds for
+ * every id made at or after t — an index range that stands in for a condition on the time the id was made.
+ */
+export const idFloorAt = (time: number): string => encodeTime(Math.max(0, Math.floor(time))) + '0'.repeat(16);
+
 /** A random secret token for sessions, CSRF and API keys. */
 export function newToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');

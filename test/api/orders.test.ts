@@ -279,6 +279,17 @@ describe('console queue', () => {
     expect((await finance.get('/api/v1/admin/orders?tab=todo')).json().items.map((o: { id: string }) => o.id)).not.toContain(order.id);
     expect((await clerk.get('/api/v1/admin/orders?sku=hw-fb5i-wh')).json().items.map((o: { id: string }) => o.id)).toEqual([order.id]);
     expect((await clerk.get(`/api/v1/admin/orders?q=${order.orderNo}`)).json().items.map((o: { id: string }) => o.id)).toEqual([order.id]);
+    // The whole number in lower case (equality on the unique number), and its start (prefix match) both find it.
+    expect((await clerk.get(`/api/v1/admin/orders?q=${order.orderNo.toLowerCase()}`)).json().items.map((o: { id: string }) => o.id)).toEqual([order.id]);
+    expect((await clerk.get(`/api/v1/admin/orders?q=${order.orderNo.slice(0, -2)}`)).json().items.map((o: { id: string }) => o.id)).toContain(order.id);
+    // The day range (China days, both ends included) — also bounded on the id, which must not change what it finds.
+    const chinaDay = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const inRange = async (range: string) => (await clerk.get(`/api/v1/admin/orders?${range}`)).json().items.map((o: { id: string }) => o.id);
+    expect(await inRange(`from=${chinaDay(0)}&to=${chinaDay(0)}`)).toContain(order.id);
+    expect(await inRange(`from=${chinaDay(-30)}`)).toContain(order.id);
+    expect(await inRange(`to=${chinaDay(0)}`)).toContain(order.id);
+    expect(await inRange(`from=${chinaDay(1)}`)).not.toContain(order.id);
+    expect(await inRange(`to=${chinaDay(-1)}`)).not.toContain(order.id);
     const counts = (await clerk.get('/api/v1/admin/orders/counts')).json();
     expect(counts.latestId).toBe(order.id);
     expect(counts.todo).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@ import { customerIdInScope } from '../customers/customer-scope.js';
 import { actionableStatuses, TERMINAL, type OrderStatus } from './domain/order-state.js';
 import { orderLines, orders } from './orders.tables.js';
 import type { adminTabs, mallTabs } from './orders.schemas.js';
+import { idFloorAt } from '../../platform/ids.js';
 
 type AdminTab = (typeof adminTabs)[number];
 type MallTab = (typeof mallTabs)[number];
@@ -40,6 +41,13 @@ export function mallTabWhere(tab: MallTab): SQL | undefined {
 /** Midnight China Standard Time of a YYYY-MM-DD day (the day orders are numbered by). */
 const cstMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
+/**
+ * A whole order number (DH20261125-000123, or another two-letter prefix): looked up by equality on its unique index
+ * instead of "number starts with or customer name contains", which reads every order in scope (400 ms at 1,000,000).
+ * Numbers have at least six digits after the day (formatOrderNo), so anything shorter is still a prefix search.
+ */
+const WHOLE_ORDER_NO = /^[A-Z]{2}\d{8}-\d{6,}$/;
+
 export interface AdminFilters {
   tab: AdminTab; status?: OrderStatus; customerId?: string; salespersonId?: string; regionId?: string; from?: string; to?: string;
   minFen?: number; maxFen?: number; sku?: string; q?: string;
@@ -61,9 +69,16 @@ export async function adminWhere(tx: Tx, tenantId: string, actor: Operator, f: A
     f.regionId ? inArray(orders.regionId, await withDescendants(tx, tenantId, f.regionId)) : undefined,
     f.from && gte(orders.submittedAt, cstMidnight(f.from)),
     f.to && lt(orders.submittedAt, new Date(cstMidnight(f.to).getTime() + 86_400_000)),
+    // The same range on the id, so the newest-first walk of the primary key starts and stops near it instead of
+    // filtering every newer order (200 ms for a month at 1,000,000). An order's id is made from its submission time
+    // (createOrderTx); a clock stepped back keeps ids rising, so an id may run ahead of that time, never behind:
+    // exact below, a day of slack above.
+    f.from && gte(orders.id, idFloorAt(cstMidnight(f.from).getTime())),
+    f.to && lt(orders.id, idFloorAt(cstMidnight(f.to).getTime() + 2 * 86_400_000)),
     f.minFen !== undefined ? gte(orders.totalFen, f.minFen) : undefined, f.maxFen !== undefined ? lte(orders.totalFen, f.maxFen) : undefined,
     f.sku && sql`exists (select 1 from ${orderLines} ol where ol.tenant_id = ${orders.tenantId} and ol.order_id = ${orders.id} and ol.sku_code = ${f.sku.toUpperCase()})`,
-    q && sql`(${orders.orderNo} like ${`${q.replace(/[\\%_]/g, '\\$&')}%`} or ${orders.customerName} like ${`%${f.q!.replace(/[\\%_]/g, '\\$&')}%`})`,
+    q && (WHOLE_ORDER_NO.test(q) ? eq(orders.orderNo, q)
+      : sql`(${orders.orderNo} like ${`${q.replace(/[\\%_]/g, '\\$&')}%`} or ${orders.customerName} like ${`%${f.q!.replace(/[\\%_]/g, '\\$&')}%`})`),
   ];
   return and(...conditions.filter((c): c is SQL => !!c))!;
 }
