@@ -5,18 +5,16 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { log } from './log.mjs';
+import { buildServerBundle } from '../../scripts/build-server.mjs';
 
 export const REPO = new URL('../../', import.meta.url).pathname;
 const SERVER_BUILD = 'dist/server/main.mjs';
 
-/** Builds the production server bundle (`npm run build:server`) from the current source, once per bench run. */
+/** Builds the production server bundle (as `npm run build:server`) from the current source, once per bench run. */
 export async function buildServer() {
-  const child = spawn(process.execPath, ['scripts/build-server.mjs'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (c) => { out += c; });
-  const code = await new Promise((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`npm run build:server failed (exit ${code})`);
-  log(out.trim());
+  const started = performance.now();
+  await buildServerBundle(SERVER_BUILD);
+  log(`server built: ${SERVER_BUILD} in ${Math.round(performance.now() - started)} ms`);
 }
 
 function freePort() {
