@@ -21,6 +21,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { createSettingsService } from './modules/settings/settings.service.js';
 import { createStaffModule, staffPrincipals } from './modules/staff/index.js';
 import { createTenantsService } from './modules/tenants/tenants.service.js';
+import { createReadCache } from './platform/cache/read-cache.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/database.js';
 import { AppError } from './platform/errors/app-error.js';
@@ -135,7 +136,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const tenants = createTenantsService(database);
-  const auth = createAuthService({ database, stores: { staff: staffPrincipals, member: memberPrincipals }, notifier, sessionSecret: config.sessionSecret, sessionTtlHours: config.sessionTtlHours });
+  const readCache = createReadCache({ ttlMs: config.readCacheMs });
+  const auth = createAuthService({ database, stores: { staff: staffPrincipals, member: memberPrincipals }, notifier, sessionSecret: config.sessionSecret, sessionTtlHours: config.sessionTtlHours, cache: readCache });
   const apiKeys = createApiKeysService(database);
   const staff = createStaffModule(database);
   const customers = createCustomersModule(database, { loginRateLimitPerMinute: config.loginRateLimitPerMinute });
@@ -143,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const imports = createImportsService(database, logger);
   app.addHook('onClose', async () => { await imports.drain(); });
   const blobStore = deps.blobStore ?? localBlobStore(config.uploadsDir);
-  const catalog = createCatalogModule(database, blobStore);
+  const catalog = createCatalogModule(database, blobStore, { cache: readCache });
   const cart = createCartService(database);
   const lists = createSavedListsService(database, cart);
   const orders = createOrdersService(database);
@@ -152,7 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const payments = createPaymentsModule(database, blobStore, { gateways: paymentGateways, publicUrl: config.publicUrl, sandbox: deps.paymentSandbox ?? config.paymentSimulator });
   const invoices = createInvoicesModule(database);
   const finance = createFinanceModule(database);
-  registerAuthHooks(app, { tenants, auth, apiKeys });
+  registerAuthHooks(app, { tenants, auth, apiKeys, readCache });
   registerTextGuard(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

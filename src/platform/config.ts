@@ -33,6 +33,7 @@ const envSchema = z.object({
   KUAIDI100_API_URL: z.string().url().default('https://api.kuaidi100.com'),
   CARRIER_SIMULATOR: z.enum(['on', 'off']).optional(),
   PAYMENT_SIMULATOR: z.enum(['on', 'off']).optional(),
+  READ_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   METRICS: z.enum(['on', 'off']).default('on'),
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
 });
@@ -65,6 +66,8 @@ export interface Config {
   kuaidi100?: { pollUrl: string; apiUrl: string; key: string; customer: string; secret: string };
   /** Start the local simulated carrier (模拟快递) and use it as Kuaidi100: default on outside production when no account is configured. */
   carrierSimulator: boolean;
+  /** How long a session's actor, the tenant settings and a viewer's company may be reused from memory (0 = never). */
+  readCacheMs: number;
   /** Prometheus metrics at /metrics; with a token only for `Authorization: Bearer <token>`. */
   metrics: { enabled: boolean; token?: string };
   /** The WECHATPAY_*, ALIPAY_* and UNIONPAY_* variables, read by the payments module (gateways-from-config.ts). */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { pollUrl: e.KUAIDI100_POLL_URL, apiUrl: e.KUAIDI100_API_URL, key: e.KUAIDI100_KEY, customer: e.KUAIDI100_CUSTOMER, secret: e.KUAIDI100_SECRET ?? '' }
       : undefined,
     carrierSimulator: (e.CARRIER_SIMULATOR ?? (e.NODE_ENV === 'production' || e.KUAIDI100_KEY ? 'off' : 'on')) === 'on',
+    readCacheMs: e.READ_CACHE_MS,
     metrics: { enabled: e.METRICS === 'on', token: e.METRICS_TOKEN },
     paymentEnv,
     paymentSimulator: (e.PAYMENT_SIMULATOR ?? (e.NODE_ENV === 'production' || Object.keys(paymentEnv).length ? 'off' : 'on')) === 'on',

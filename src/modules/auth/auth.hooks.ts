@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { safeEqual } from '../../platform/auth/secrets.js';
+import type { ReadCache } from '../../platform/cache/read-cache.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { RouteAuth } from '../../platform/http/route-auth.js';
 import { resolveTenant } from '../tenants/tenant-resolver.js';
@@ -18,10 +19,16 @@ export function requireRouteAuth(app: FastifyInstance) {
   });
 }
 
-export function registerAuthHooks(app: FastifyInstance, deps: { tenants: TenantsService; auth: AuthService; apiKeys: ApiKeysService }) {
+export function registerAuthHooks(app: FastifyInstance, deps: { tenants: TenantsService; auth: AuthService; apiKeys: ApiKeysService; readCache: ReadCache }) {
   app.decorateRequest('tenant', null);
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
+
+  // A write request may have changed what the read cache holds (a login disabled, a role, a level, the settings):
+  // forget the tenant's entries before the answer leaves, so the caller's next request sees the change.
+  app.addHook('onSend', async (req: FastifyRequest) => {
+    if (req.tenant && UNSAFE.has(req.method)) deps.readCache.invalidateTenant(req.tenant.id);
+  });
 
   // Identify tenant and caller; nothing here rejects a request except a bad tenant, a bad key or a CSRF failure.
   app.addHook('preValidation', async (req: FastifyRequest) => {

@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../../platform/auth/actor.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
-import { hmac, safeEqual } from '../../platform/auth/secrets.js';
+import { hmac, safeEqual, sha256 } from '../../platform/auth/secrets.js';
+import { noReadCache, type ReadCache } from '../../platform/cache/read-cache.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { newId } from '../../platform/ids.js';
@@ -19,6 +20,8 @@ export interface AuthDeps {
   notifier: Notifier;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** Session → actor for a few seconds (src/platform/cache/read-cache.ts); absent = every request reads the database. */
+  cache?: ReadCache;
 }
 
 const RESET_CODE_MINUTES = 15;
@@ -26,6 +29,7 @@ const RESET_CODE_ATTEMPTS = 5;
 
 export function createAuthService(deps: AuthDeps) {
   const { database, stores } = deps;
+  const cache = deps.cache ?? noReadCache;
 
   return {
     async login(tenantId: string, realm: Realm, login: string, password: string, meta: { ip?: string; userAgent?: string }) {
@@ -63,14 +67,15 @@ export function createAuthService(deps: AuthDeps) {
 
     /** Resolves a session cookie to an actor, or null when the session is unknown, expired or revoked. */
     async authenticate(tenantId: string, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
-      return database.tx(tenantId, async (tx) => {
+      const found = await cache.get(tenantId, `session:${sha256(token)}`, () => database.tx(tenantId, async (tx) => {
         const session = await findLiveSession(tx, tenantId, token);
         if (!session) return null;
         const actor = await stores[session.principalKind].loadActor(tx, tenantId, session.principalId, session.id, session.createdAt);
         if (!actor) return null;
         await touchSession(tx, tenantId, session.id, session.lastSeenAt, deps.sessionTtlHours);
-        return { actor, csrfToken: session.csrfToken };
-      });
+        return { actor, csrfToken: session.csrfToken, expiresAt: session.expiresAt.getTime() };
+      }));
+      return found && found.expiresAt > Date.now() ? { actor: found.actor, csrfToken: found.csrfToken } : null;
     },
 
     me: (ctx: Ctx) => database.tx(ctx.tenantId, (tx) => stores[ctx.actor.kind === 'member' ? 'member' : 'staff'].me(tx, ctx.tenantId, ctx.actor.id)),

@@ -7,7 +7,9 @@ import { notFound } from '../../platform/errors/app-error.js';
 import { customers } from '../customers/customers.tables.js';
 import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
 import { readSettings } from '../settings/settings.service.js';
-import { brands, categories, favourites, products, productTags, skus, skuUnits } from './catalog.tables.js';
+import type { TenantSettings } from '../settings/settings.schema.js';
+import { noReadCache, type ReadCache } from '../../platform/cache/read-cache.js';
+import { brands, categories, favourites, products, skus, skuUnits } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
 import { pgTrigramSearch, visibleTo } from './search/pg-trigram-search.js';
 import type { ProductSearchEngine, SearchViewer } from './search/product-search.port.js';
@@ -55,13 +57,21 @@ async function cards(tx: Tx, tenantId: string, viewer: Viewer, ids: string[]) {
 
 const searchViewer = (v: Viewer): SearchViewer => ({ customer: v.customer, pricesShown: !!v.customer || v.guestPrices });
 
-export function createMallCatalogService(database: Database, engine: ProductSearchEngine = pgTrigramSearch) {
-  async function viewerOf(tx: Tx, tenantId: string, actor: Actor | null): Promise<Viewer> {
-    const { settings } = await readSettings(tx, tenantId);
-    if (actor?.kind !== 'member') return { customer: null, guestPrices: settings.guestPriceMode === 'list' };
-    const [c] = await tx.select({ id: customers.id, levelId: customers.levelId, type: customers.type }).from(customers)
-      .where(and(eq(customers.tenantId, tenantId), eq(customers.id, actor.customerId)));
-    return { customer: c, guestPrices: false };
+export function createMallCatalogService(database: Database, opts: { engine?: ProductSearchEngine; cache?: ReadCache } = {}) {
+  const engine = opts.engine ?? pgTrigramSearch;
+  const cache = opts.cache ?? noReadCache;
+  /** The settings and the viewer's company change rarely and are read by every mall page: kept a few seconds. */
+  const settingsOf = (tx: Tx, tenantId: string) => cache.get(tenantId, 'settings', async () => (await readSettings(tx, tenantId)).settings);
+
+  async function viewerOf(tx: Tx, tenantId: string, actor: Actor | null): Promise<Viewer & { settings: TenantSettings }> {
+    const settings = await settingsOf(tx, tenantId);
+    if (actor?.kind !== 'member') return { customer: null, guestPrices: settings.guestPriceMode === 'list', settings };
+    const customer = await cache.get(tenantId, `customer:${actor.customerId}`, async () => {
+      const [c] = await tx.select({ id: customers.id, levelId: customers.levelId, type: customers.type }).from(customers)
+        .where(and(eq(customers.tenantId, tenantId), eq(customers.id, actor.customerId)));
+      return c;
+    });
+    return { customer, guestPrices: false, settings };
   }
 
   return {
@@ -131,15 +141,14 @@ export function createMallCatalogService(database: Database, engine: ProductSear
         const pricing = await loadPricing(tx, tenantId, enabled.flatMap((s) => s.units.map((u) => u.id)), viewer.customer?.id ?? null);
         const now = new Date();
         const showPrice = !!viewer.customer || viewer.guestPrices;
-        const { settings } = await readSettings(tx, tenantId);
+        const { settings } = viewer;
+        const policy = d.stockPolicy;
         const available = await availableBySku(tx, tenantId, enabled.map((s) => s.id));
-        const [{ policy }] = await tx.select({ policy: products.stockPolicy }).from(products).where(and(eq(products.tenantId, tenantId), eq(products.id, id)));
-        const tags = await tx.select({ id: productTags.tagId }).from(productTags).where(and(eq(productTags.tenantId, tenantId), eq(productTags.productId, id)));
         const fav = actor?.kind === 'member' ? await tx.select({ id: favourites.productId }).from(favourites)
           .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), eq(favourites.productId, id))) : [];
         return {
           id: d.id, name: d.name, subtitle: d.subtitle, brandName: d.brandName, categoryId: d.categoryId, categoryName: d.categoryName,
-          specs: d.specs, params: d.params, descriptionHtml: d.descriptionHtml, instructions: d.instructions, images: d.images, tagIds: tags.map((t) => t.id),
+          specs: d.specs, params: d.params, descriptionHtml: d.descriptionHtml, instructions: d.instructions, images: d.images, tagIds: d.tagIds,
           favourite: fav.length > 0,
           skus: enabled.map((s) => ({
             id: s.id, code: s.code, barcode: s.barcode, specValues: s.specValues, baseUnit: s.baseUnit,
