@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg, NodePgSession } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
@@ -66,7 +66,18 @@ function makeServerTx(pool: pg.Pool, db: Db) {
   return async <T>(tenantId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
-      return await new NodePgSession(client, dialect, relational, {}).transaction(asAppRole(tenantId, fn));
+      const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, relational, {}), relational) as unknown as Tx;
+      // BEGIN and the role and tenant in one round trip (a simple-protocol query of two statements), as drizzle's
+      // transaction() does in two; COMMIT and ROLLBACK as it does them.
+      await client.query(`begin; select set_config('role', '${APP_ROLE}', true), set_config('app.tenant_id', ${client.escapeLiteral(tenantId ?? '')}, true)`);
+      try {
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      }
     } finally {
       client.release();
     }
