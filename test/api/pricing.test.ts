@@ -135,6 +135,16 @@ describe('search', () => {
     expect(await suggest(m, 'gaoshan')).toEqual([]);
   });
 
+  it('a search term of Chinese characters finds them anywhere in the name, brand, subtitle and category, and nothing else', async () => {
+    const m = await loginMember(t.app, 'dealer1');
+    const category = (await admin.post('/api/v1/admin/categories', { name: '高原饮品' })).json().id;
+    const body = { name: '雪域冰川水350ml', subtitle: '源自海拔五千米', categoryId: category, onShelf: true, skus: [{ code: 'XY-CJK-350', baseUnit: '瓶', units: [{ name: '瓶', conversion: 1, listPriceFen: 300 }] }] };
+    expect((await admin.post('/api/v1/admin/products', body)).statusCode).toBe(201);
+    const names = async (q: string) => (await m.get(`/api/v1/mall/products?q=${encodeURIComponent(q)}`)).json().items.map((i: { name: string }) => i.name);
+    for (const q of ['冰川', '川', '冰川水', '海拔', '五千米', '原饮', '雪域冰川水350ml', '350ml']) expect(await names(q), q).toContain('雪域冰川水350ml');
+    for (const q of ['冰山', '饮品高原', '雪域海拔']) expect(await names(q), q).not.toContain('雪域冰川水350ml');
+  });
+
   it('gives keys at start to products written without them (a bulk load, or data from before the keys)', async () => {
     const m = await loginMember(t.app, 'dealer1');
     await t.database.owner.execute(sql`delete from product_search_keys where product_id = ${productId}`);

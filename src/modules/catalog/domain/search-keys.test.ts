@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSearchKeys, MAX_KEY_LENGTH } from './search-keys.js';
+import { buildSearchKeys, CJK, MAX_KEY_LENGTH } from './search-keys.js';
+import { buildSearchText } from './search-text.js';
 
 const startsAKey = (keys: string[], typed: string) => keys.some((k) => k.startsWith(typed));
 
@@ -31,6 +32,22 @@ describe('buildSearchKeys', () => {
         expect(k.length).toBeGreaterThan(0);
         expect([...k].length).toBeLessThanOrEqual(MAX_KEY_LENGTH);
         expect(k).toBe(k.toLowerCase());
+      }
+    }), { numRuns: 300 });
+  });
+
+  it('starts a key with every run of Chinese characters in the search text, so they can stand in for LIKE (property)', () => {
+    const piece = fc.constantFrom('伊利', '纯牛奶', '康师傅', '饮', '料', ' ', '（', '）', 'ml', '250', '×', '-', '·', 'A', '𠀀', '乳品');
+    const text = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(fc.property(text, fc.option(text), fc.option(text), fc.option(text), fc.array(text, { maxLength: 2 }), (name, brand, subtitle, category, codes) => {
+      const input = { name, brand, subtitle, category, codes, barcodes: [] };
+      const keys = buildSearchKeys(input);
+      const searchText = buildSearchText(input);
+      for (const run of searchText.match(new RegExp(`(?:${CJK.source})+`, 'gu')) ?? []) {
+        const chars = [...run];
+        for (let i = 0; i < chars.length; i++) for (let j = i + 1; j <= Math.min(chars.length, i + MAX_KEY_LENGTH); j++) {
+          expect(startsAKey(keys, chars.slice(i, j).join(''))).toBe(true);
+        }
       }
     }), { numRuns: 300 });
   });

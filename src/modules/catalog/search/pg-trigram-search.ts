@@ -4,6 +4,7 @@ import { qcol } from '../../../platform/db/qualified.js';
 import { unitPriceSql } from '../../pricing/price-sql.js';
 import { products, productSearchKeys } from '../catalog.tables.js';
 import type { ProductSearchEngine, SearchViewer } from './product-search.port.js';
+import { CJK, MAX_KEY_LENGTH } from '../domain/search-keys.js';
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
 /** Keys looked at per keystroke before visibility and ranking: bounds the work of a one-letter prefix. */
@@ -15,6 +16,21 @@ export function visibleTo(viewer: SearchViewer): SQL {
   // Written with = '{}' and @> (not cardinality()/any()) so the planner estimates it well and keeps using indexes.
   return sql`${products.onShelf} and (${products.visibleTypes} = '{}' or ${products.visibleTypes} @> array[${c?.type ?? ''}]::text[])
     and (${products.visibleLevelIds} = '{}' or ${products.visibleLevelIds} @> array[${c?.levelId ?? ''}]::text[])`;
+}
+
+/** Longest term looked up through the keys (a key is cut there; a longer term is matched by LIKE alone). */
+const KEYED_TERM_MAX = MAX_KEY_LENGTH;
+const ONLY_CJK = new RegExp(`^(?:${CJK.source})+$`, 'u');
+
+/**
+ * For a term made only of Chinese characters, the products with a key starting with it: exactly those whose search
+ * text contains it (domain/search-keys.ts), found through the keys' primary key. Such terms are mostly one or two
+ * characters, which make no trigram, so LIKE alone would read every product. Other terms: no restriction.
+ */
+function keyedCandidates(tenantId: string, term: string): SQL | undefined {
+  if (!ONLY_CJK.test(term) || [...term].length > KEYED_TERM_MAX) return undefined;
+  return inArray(products.id, sql`(select k.product_id from product_search_keys k
+    where k.tenant_id = ${tenantId} and k.key >= ${term} and k.key < ${`${term}\u{10FFFF}`})`);
 }
 
 type Facets = { categories: { id: string; count: number }[]; brands: { id: string; count: number }[] };
@@ -57,7 +73,7 @@ export const pgTrigramSearch: ProductSearchEngine = {
     if (q.inStock) base.push(inStockSql(products.id));
 
     let fuzzy = false;
-    const like = term ? sql`${products.searchText} like ${`%${escapeLike(term)}%`}` : undefined;
+    const like = term ? and(keyedCandidates(tenantId, term), sql`${products.searchText} like ${`%${escapeLike(term)}%`}`) : undefined;
     if (term) {
       const [hit] = await tx.select({ one: sql`1` }).from(products).where(and(...base, like)).limit(1);
       fuzzy = !hit;
