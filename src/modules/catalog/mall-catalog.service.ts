@@ -1,6 +1,6 @@
 import { availableBySku, stockView } from '../inventory/availability.js';
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { qcol } from '../../platform/db/qualified.js';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { anyOf, qcol } from '../../platform/db/qualified.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors/app-error.js';
@@ -44,10 +44,10 @@ async function cards(tx: Tx, tenantId: string, viewer: Viewer, ids: string[]) {
   const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
     imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
     .from(products).leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
-    .where(and(eq(products.tenantId, tenantId), inArray(products.id, ids)));
+    .where(and(eq(products.tenantId, tenantId), anyOf(products.id, ids)));
   const units = await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
     .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
-    .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, ids), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1)));
+    .where(and(eq(skuUnits.tenantId, tenantId), anyOf(skus.productId, ids), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1)));
   const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
   const now = new Date();
   return ids.map((id) => rows.find((r) => r.id === id)).filter((r) => r !== undefined).map((p) => ({
@@ -112,7 +112,7 @@ export function createMallCatalogService(database: Database, opts: { engine?: Pr
           .orderBy(desc(favourites.createdAt)).limit(200);
         const units = rows.length ? await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
           .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
-          .where(and(eq(skuUnits.tenantId, tenantId), inArray(skus.productId, rows.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
+          .where(and(eq(skuUnits.tenantId, tenantId), anyOf(skus.productId, rows.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
         const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
         const now = new Date();
         return rows.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));

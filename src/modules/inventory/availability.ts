@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
+import { anyOf } from '../../platform/db/qualified.js';
 import { stockLevels, warehouses } from './inventory.tables.js';
 
 /**
@@ -13,7 +14,7 @@ export async function availableBySku(tx: Tx, tenantId: string, skuIds: string[])
   if (!skuIds.length) return out;
   const rows = await tx.select({ skuId: stockLevels.skuId, available: sql<number>`sum(greatest(${stockLevels.onHand} - ${stockLevels.reserved} - ${stockLevels.safetyStock}, 0))::bigint` })
     .from(stockLevels).innerJoin(warehouses, and(eq(warehouses.tenantId, stockLevels.tenantId), eq(warehouses.id, stockLevels.warehouseId), eq(warehouses.active, true)))
-    .where(and(eq(stockLevels.tenantId, tenantId), inArray(stockLevels.skuId, [...new Set(skuIds)]))).groupBy(stockLevels.skuId);
+    .where(and(eq(stockLevels.tenantId, tenantId), anyOf(stockLevels.skuId, [...new Set(skuIds)]))).groupBy(stockLevels.skuId);
   for (const r of rows) out.set(r.skuId, Number(r.available));
   return out;
 }
