@@ -84,7 +84,8 @@ export function createMallCatalogService(database: Database, opts: { engine?: Pr
         const viewer = await viewerOf(tx, tenantId, actor);
         let categoryIds: string[] | undefined;
         if (q.categoryId) {
-          const all = await tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, tenantId));
+          const all = await cache.get(tenantId, 'category-parents', () =>
+            tx.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.tenantId, tenantId)));
           categoryIds = descendantsOf(new Map(all.map((c) => [c.id, c.parentId])), q.categoryId);
         }
         const offset = q.cursor ? Number(q.cursor) : 0;

@@ -1,6 +1,6 @@
 /**
  * A short-lived, per-tenant memory of hot reads that every request repeats: who a session belongs to, the tenant's
- * settings, the viewing customer's type and level. An entry is used only while it is younger than `ttlMs` AND no
+ * settings, the viewing customer's type and level, the category tree. An entry is used only while it is younger than `ttlMs` AND no
  * write request of its tenant has finished in this process since it was loaded (`invalidateTenant`, called by an
  * HTTP hook on every unsafe request). So a change made through this process is seen at once, and a change made
  * elsewhere (another worker process, the CLI, a background job) within `ttlMs`. See docs/decisions.md.
