@@ -6,7 +6,7 @@ import { soloLatencies } from '../lib/solo.mjs';
 import { importApp } from '../lib/ts.mjs';
 import { buildSheet, timeImport } from './catalog/import-run.mjs';
 import { floorMix, productMix, searchMix, soloKinds, suggestMix } from './catalog/queries.mjs';
-import { catalogReport } from './catalog/report.mjs';
+import { catalogReport, importOnlyReport } from './catalog/report.mjs';
 import { world } from './shared/world.mjs';
 
 export const description = 'Catalog: mall search, autocomplete and product page as member dealer1 (own prices resolved per request), and an xlsx import as staff admin.';
@@ -23,6 +23,13 @@ export async function run(ctx) {
   const generated = await world(ctx).catalog();
   log(`catalog: ${JSON.stringify(generated.totals)} (generated in ${generated.seconds} s)`);
   const rssIdle = rssMb(app.pid);
+  // BENCH_IMPORT_ONLY=<n>: skip the loads and import n sheets in a row (fresh codes and barcodes each) on the same catalog.
+  const importOnly = Number(process.env.BENCH_IMPORT_ONLY ?? 0);
+  if (importOnly > 0) {
+    const runs = [];
+    for (let i = 0; i < importOnly; i++) runs.push(await importOnce(ctx, COLUMNS, size.importRows, i));
+    return importOnlyReport({ importRows: size.importRows, generated, runs, rssIdle, rssEnd: rssMb(app.pid) });
+  }
 
   const member = await login(app.baseUrl, 'member', 'dealer1');
   log('one request at a time: 3 of each kind');
@@ -36,13 +43,19 @@ export async function run(ctx) {
   const productPage = await load('product page', productMix(generated.refs));
   const floor = await load('floor (GET /mall/categories)', floorMix());
 
-  log(`import: building a ${size.importRows.toLocaleString('en')}-row xlsx`);
-  const sheet = await buildSheet(COLUMNS, size.importRows);
-  const staff = await login(app.baseUrl, 'staff', 'admin');
-  const cpu0 = cpuSnapshot(app.pid, db.name);
-  const imported = { ...(await timeImport(app.baseUrl, staff, sheet, size.importRows)), ...cpuPercent(cpu0, cpuSnapshot(app.pid, db.name)) };
-  log(`import ${imported.status} in ${imported.seconds} s`);
+  const imported = await importOnce(ctx, COLUMNS, size.importRows);
   const rssEnd = rssMb(app.pid);
 
   return catalogReport({ connections, seconds, importRows: size.importRows, generated, rssIdle, rssEnd, solo, search, autocomplete, productPage, floor, imported });
+}
+
+/** Builds a sheet of `rows` rows with fresh codes, imports it as staff admin and times it, with the CPU of each side. */
+async function importOnce({ app, db, log }, COLUMNS, rows, sheetNo = 0) {
+  log(`import: building a ${rows.toLocaleString('en')}-row xlsx`);
+  const sheet = await buildSheet(COLUMNS, rows, sheetNo);
+  const staff = await login(app.baseUrl, 'staff', 'admin');
+  const cpu0 = cpuSnapshot(app.pid, db.name);
+  const imported = { ...(await timeImport(app.baseUrl, staff, sheet, rows)), ...cpuPercent(cpu0, cpuSnapshot(app.pid, db.name)) };
+  log(`import ${imported.status} in ${imported.seconds} s`);
+  return imported;
 }

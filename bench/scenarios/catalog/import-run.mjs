@@ -7,9 +7,10 @@ const LEVEL_COLUMN = '等级价:金牌';
 
 /**
  * An .xlsx product sheet with `rows` rows in the columns of the app's import template (COLUMNS): products of
- * 2 SKUs × 2 units (base + carton), fresh SKU codes and barcodes, a 金牌 level price on every row.
+ * 2 SKUs × 2 units (base + carton), fresh SKU codes and barcodes, a 金牌 level price on every row. `sheetNo` > 0 gives
+ * barcodes of their own to further sheets imported into the same catalog (codes are already fresh per sheet).
  */
-export async function buildSheet(COLUMNS, rows) {
+export async function buildSheet(COLUMNS, rows, sheetNo = 0) {
   const r = rng(777);
   const run = Date.now().toString(36).toUpperCase();
   const wb = new ExcelJS.Workbook();
@@ -26,7 +27,7 @@ export async function buildSheet(COLUMNS, rows) {
     for (let j = 0; j < 2 && written < rows; j++) {
       const value = specValues[(i + j) % specValues.length];
       const code = `IM${run}-${String(i).padStart(5, '0')}-${j + 1}`;
-      const barcode = `68${String(i * 2 + j).padStart(11, '0')}`;
+      const barcode = `68${String(sheetNo * 1_000_000 + i * 2 + j).padStart(11, '0')}`;
       const yuan = r.int(leaf.price[0], leaf.price[1]) / 100;
       const units = [[leaf.unit, 1, '', yuan], [leaf.carton[0], leaf.carton[1], `1${barcode}`, Math.round(yuan * leaf.carton[1] * 98) / 100]];
       for (const [unit, conversion, unitBarcode, price] of units) {

@@ -52,3 +52,23 @@ export function catalogReport({ connections, seconds, importRows, generated, rss
     },
   };
 }
+
+/** The report of BENCH_IMPORT_ONLY: one row per import, nothing else measured. */
+export function importOnlyReport({ importRows, generated, runs, rssIdle, rssEnd }) {
+  const label = `import ${importRows.toLocaleString('en')} rows (xlsx)`;
+  const errorsOf = (r) => (r.status === 'done' ? r.errorCount : r.status);
+  return {
+    summary: runs.map((r, i) => ({ measure: `${label} #${i + 1}`, unit: 'rows/s', rate: r.rowsPerSecond ?? null, errors: errorsOf(r), rss: rssEnd,
+      note: `${r.seconds ?? '–'} s; target for 10,000 rows ${TARGETS.import.text}` })),
+    tables: [{
+      title: `Import only (BENCH_IMPORT_ONLY=${runs.length}): ${label}, one after the other on the generated catalog`,
+      rows: runs.map((r, i) => ({ run: i + 1, seconds: r.seconds, rps: r.rowsPerSecond, status: r.status, errors: r.errorCount, cpu: `${r.appCpuPct} / ${r.dbCpuPct} / ${r.otherCpuPct}` })),
+      columns: [['run', 'run'], ['seconds', 'seconds'], ['rps', 'rows/s'], ['status', 'status'], ['errors', 'errors'], ['cpu', 'CPU % app / PostgreSQL / other']],
+    }],
+    notes: [
+      `Catalog before the first import: ${JSON.stringify(generated.totals)}; each import adds its own products. App RSS idle ${rssIdle} MB, at the end ${rssEnd} MB.`,
+      ...runs.filter((r) => r.otherCpuPct > 25).map((r, i) => `WARNING: other processes used ${r.otherCpuPct} % CPU during import ${i + 1}: disturbed; run again on a quiet machine.`),
+    ],
+    json: { size: { ...generated.totals, generateSeconds: generated.seconds }, results: { imports: runs, rssIdleMb: rssIdle, rssEndMb: rssEnd }, targets: TARGETS },
+  };
+}
