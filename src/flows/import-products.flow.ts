@@ -5,85 +5,75 @@ import { AppError } from '../platform/errors/app-error.js';
 import { newId } from '../platform/ids.js';
 import type { Sheet } from '../platform/spreadsheet.js';
 import { brands, categories, skus } from '../modules/catalog/catalog.tables.js';
-import type { ProductCreate } from '../modules/catalog/catalog.schemas.js';
-import { COLUMNS, LEVEL_PREFIX, parseSheet, type ColumnKey, type ParsedProduct, type RowError, type SheetRow } from '../modules/catalog/domain/import-sheet.js';
-import { createProductTx, updateProductTx } from '../modules/catalog/products.service.js';
-import { loadDetail } from '../modules/catalog/products.repository.js';
+import { LEVEL_PREFIX, parseSheet, type ParsedProduct, type RowError } from '../modules/catalog/domain/import-sheet.js';
+import { barcodesOf, claimProblems, codesOf, invalid, shapeProblems, type ProductNames } from '../modules/catalog/product-validation.js';
+import { insertProducts } from '../modules/catalog/products-bulk.js';
+import { byClaimKind, loadClaims, loadDetail, type Claim } from '../modules/catalog/products.repository.js';
+import { updateProductTx, withUniqueSkus } from '../modules/catalog/products.service.js';
 import { customerLevels } from '../modules/customers/customers.tables.js';
-import { upsertLevelPriceTx } from '../modules/pricing/index.js';
+import { upsertLevelPricesTx } from '../modules/pricing/index.js';
+import { bodyOf, levelPriceRows, mergeSpecs, rowErrorsOf, toSheetRows } from './import-products.sheet.js';
 
+export { toSheetRows } from './import-products.sheet.js';
 export type ImportMode = 'all_or_nothing' | 'valid_rows';
 export interface ImportResult { errors: RowError[]; written: boolean; summary: { products: number; created: number; updated: number; skipped: number } }
 
+/** New products written per round of statements (validation, then products, keys, SKUs, units, prices, audit). */
+const BATCH = 100;
+
 class Rollback extends Error {}
 
-/** Header titles → column keys and level columns; a missing required column is an error on row 1. */
-export function toSheetRows(sheet: Sheet): { rows: SheetRow[]; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const index = new Map(sheet.headers.map((h, i) => [h.replace(/\*$/, '').trim(), i]));
-  for (const c of COLUMNS) if ('required' in c && c.required && !index.has(c.title)) errors.push({ row: 1, column: c.title, message: '缺少必需的列 / required column missing' });
-  const levelCols = sheet.headers.map((h, i) => [h.trim(), i] as const).filter(([h]) => h.startsWith(LEVEL_PREFIX));
-  const rows = sheet.rows.map((r) => ({
-    row: r.row,
-    values: Object.fromEntries(COLUMNS.filter((c) => index.has(c.title)).map((c) => [c.key, r.cells[index.get(c.title)!]])) as Partial<Record<ColumnKey, string>>,
-    levelPrices: Object.fromEntries(levelCols.map(([h, i]) => [h.slice(LEVEL_PREFIX.length), r.cells[i]])),
-  }));
-  return { rows, errors };
-}
-
-async function ensureCategory(tx: Tx, tenantId: string, path: string, cache: Map<string, string>): Promise<string> {
-  let parent: string | null = null;
-  let key = '';
-  for (const name of path.split(/[/>＞]/).map((s) => s.trim()).filter(Boolean)) {
-    key = `${key}/${name}`;
-    let id = cache.get(key);
-    if (!id) {
-      const [found] = await tx.select({ id: categories.id }).from(categories)
-        .where(and(eq(categories.tenantId, tenantId), eq(categories.name, name), parent ? eq(categories.parentId, parent) : undefined));
-      id = found?.id ?? newId();
-      if (!found) await tx.insert(categories).values({ tenantId, id, name, parentId: parent });
-      cache.set(key, id);
-    }
-    parent = id;
-  }
-  return parent!;
-}
-
-async function ensureBrand(tx: Tx, tenantId: string, name: string, cache: Map<string, string>): Promise<string> {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const [found] = await tx.select({ id: brands.id }).from(brands).where(and(eq(brands.tenantId, tenantId), eq(brands.name, name)));
-  const id = found?.id ?? newId();
-  if (!found) await tx.insert(brands).values({ tenantId, id, name });
-  cache.set(name, id);
-  return id;
-}
-
-function bodyOf(p: ParsedProduct, categoryId: string | null, brandId: string | null): ProductCreate {
+/**
+ * Categories (by path) and brands (by name) found or made during the import, remembered across products. A
+ * savepoint that rolls back also undoes what it made, so the caller restores the memory it had before.
+ */
+function refsOf(tenantId: string) {
+  let cats = new Map<string, { id: string; name: string }>();
+  let brandIds = new Map<string, string>();
   return {
-    name: p.name, subtitle: p.subtitle, categoryId, brandId, specs: p.specs, params: [], descriptionHtml: '', instructions: '', onShelf: p.onShelf,
-    visibleTypes: [], visibleLevelIds: [],
-    skus: p.skus.map((s) => ({
-      code: s.code, barcode: s.barcode, specValues: s.specValues, baseUnit: s.baseUnit, costPriceFen: s.costPriceFen, weightGrams: s.weightGrams, enabled: true,
-      units: s.units.map((u) => ({ name: u.name, conversion: u.conversion, barcode: u.barcode, listPriceFen: u.listPriceFen, minQty: u.minQty, multiple: u.multiple, enabled: true })),
-    })),
+    snapshot: () => [new Map(cats), new Map(brandIds)] as const,
+    restore: ([c, b]: readonly [typeof cats, typeof brandIds]) => { cats = c; brandIds = b; },
+
+    async category(db: Tx, path: string | null): Promise<{ id: string; name: string } | null> {
+      if (!path) return null;
+      let parent: { id: string; name: string } | null = null;
+      let key = '';
+      for (const name of path.split(/[/>＞]/).map((s) => s.trim()).filter(Boolean)) {
+        key = `${key}/${name}`;
+        let hit = cats.get(key);
+        if (!hit) {
+          const [found] = await db.select({ id: categories.id }).from(categories)
+            .where(and(eq(categories.tenantId, tenantId), eq(categories.name, name), parent ? eq(categories.parentId, parent.id) : undefined));
+          hit = { id: found?.id ?? newId(), name };
+          if (!found) await db.insert(categories).values({ tenantId, id: hit.id, name, parentId: parent?.id ?? null });
+          cats.set(key, hit);
+        }
+        parent = hit;
+      }
+      return parent;
+    },
+
+    async brand(db: Tx, name: string | null): Promise<{ id: string; name: string } | null> {
+      if (!name) return null;
+      let id = brandIds.get(name);
+      if (!id) {
+        const [found] = await db.select({ id: brands.id }).from(brands).where(and(eq(brands.tenantId, tenantId), eq(brands.name, name)));
+        id = found?.id ?? newId();
+        if (!found) await db.insert(brands).values({ tenantId, id, name });
+        brandIds.set(name, id);
+      }
+      return { id, name };
+    },
   };
 }
 
-/** Service errors of one product, pinned to its sheet rows (the SKU's row when the path names a SKU). */
-function rowErrorsOf(err: AppError, p: ParsedProduct): RowError[] {
-  const list = err.errors?.length ? err.errors : [{ path: 'body', message: err.message }];
-  return list.map((e) => {
-    const m = /^body\.skus\.(\d+)/.exec(e.path);
-    const sku = m ? p.skus[Number(m[1])] : undefined;
-    const row = sku ? p.rows[p.skus.slice(0, Number(m![1])).reduce((n, s) => n + s.units.length, 0)] ?? p.rows[0] : p.rows[0];
-    return { row, column: e.path.replace(/^body\./, ''), message: e.message };
-  });
-}
-
 /**
- * Imports a product sheet in one transaction. Every product is written in its own savepoint so one bad product
- * does not stop the validation of the rest; with `all_or_nothing` any error rolls the whole file back.
+ * Imports a product sheet in one transaction. New products are validated and written a batch at a time (one query
+ * for the codes and barcodes of the whole batch, then one multi-row statement per table); a product that would
+ * update an existing one is written alone, in its own savepoint. One bad product never stops the validation of the
+ * rest: its errors are reported against its rows, and with `all_or_nothing` any error rolls the whole file back.
+ * A batch the database refuses (a code or barcode taken meanwhile) is rolled back and written again product by
+ * product, so the error lands on the product that caused it.
  */
 export async function importProducts(database: Database, ctx: Ctx<Operator>, sheet: Sheet, mode: ImportMode, onProgress: (done: number, total: number) => void): Promise<ImportResult> {
   const head = toSheetRows(sheet);
@@ -95,59 +85,113 @@ export async function importProducts(database: Database, ctx: Ctx<Operator>, she
   // Products whose every row failed never formed a product: they are skipped too.
   const formed = new Set(parsed.products.map((p) => p.name));
   summary.skipped = new Set(head.rows.filter((r) => badRows.has(r.row) && r.values.name && !formed.has(r.values.name)).map((r) => r.values.name)).size;
+  const { tenantId } = ctx;
 
   try {
-    await database.tx(ctx.tenantId, async (tx) => {
-      const levels = new Map((await tx.select({ id: customerLevels.id, name: customerLevels.name }).from(customerLevels).where(eq(customerLevels.tenantId, ctx.tenantId))).map((l) => [l.name, l.id]));
+    await database.tx(tenantId, async (tx) => {
+      const levels = new Map((await tx.select({ id: customerLevels.id, name: customerLevels.name }).from(customerLevels).where(eq(customerLevels.tenantId, tenantId))).map((l) => [l.name, l.id]));
       const unknownLevels = new Set(parsed.products.flatMap((p) => p.skus.flatMap((s) => s.units.flatMap((u) => Object.keys(u.levelPricesFen)))).filter((n) => !levels.has(n)));
       for (const name of unknownLevels) errors.push({ row: 1, column: `${LEVEL_PREFIX}${name}`, message: `没有这个客户等级 / no customer level ${name}` });
       if (unknownLevels.size) throw new Rollback();
 
-      const catCache = new Map<string, string>();
-      const brandCache = new Map<string, string>();
+      const refs = refsOf(tenantId);
       const codes = parsed.products.flatMap((p) => p.skus.map((s) => s.code));
       const owners = new Map<string, string>();
       for (let i = 0; i < codes.length; i += 1000) {
-        const hits = await tx.select({ code: skus.code, productId: skus.productId }).from(skus).where(and(eq(skus.tenantId, ctx.tenantId), inArray(skus.code, codes.slice(i, i + 1000))));
+        const hits = await tx.select({ code: skus.code, productId: skus.productId }).from(skus).where(and(eq(skus.tenantId, tenantId), inArray(skus.code, codes.slice(i, i + 1000))));
         for (const h of hits) owners.set(h.code, h.productId);
       }
+      const fail = (p: ParsedProduct, err: AppError) => { errors.push(...rowErrorsOf(err, p)); summary.skipped++; };
+      const namesOf = (c: { name: string } | null, b: { name: string } | null): ProductNames => ({ category: c?.name ?? null, brand: b?.name ?? null });
 
+      /** Validates new products together, as validateProduct would one by one (each sees the ones accepted before it), then writes the valid ones. */
+      async function createBatch(batch: ParsedProduct[]) {
+        if (!batch.length) return;
+        const bodies = batch.map((p) => bodyOf(p, null, null));
+        const claims = await loadClaims(tx, tenantId, [...new Set(bodies.flatMap(codesOf))], [...new Set(bodies.flatMap(barcodesOf))]);
+        const accepted: ParsedProduct[] = [];
+        for (const [i, body] of bodies.entries()) {
+          // Category and brand need no check: they are found or made below, for the products that pass.
+          const problems = [...shapeProblems(body), ...claimProblems(body, null, claims)];
+          if (problems.length) { fail(batch[i], invalid(problems)); continue; }
+          accepted.push(batch[i]);
+          // What this product takes, the ones after it in the batch find taken (kinds stay in loadClaims' order).
+          const mine: Claim[] = [
+            ...body.skus.map((s) => ({ kind: 'code' as const, value: s.code, productId: `#${i}` })),
+            ...body.skus.flatMap((s) => (s.barcode ? [{ kind: 'sku_barcode' as const, value: s.barcode, productId: `#${i}` }] : [])),
+            ...body.skus.flatMap((s) => s.units.flatMap((u) => (u.barcode ? [{ kind: 'unit_barcode' as const, value: u.barcode, productId: `#${i}` }] : []))),
+          ];
+          claims.push(...mine);
+          claims.sort(byClaimKind);
+        }
+        if (!accepted.length) return;
+        const before = refs.snapshot();
+        try {
+          await tx.transaction(async (spTx) => {
+            const sp = spTx as unknown as Tx;
+            const items = [];
+            for (const p of accepted) {
+              const c = await refs.category(sp, p.category);
+              const b = await refs.brand(sp, p.brand);
+              items.push({ input: bodyOf(p, c?.id ?? null, b?.id ?? null), names: namesOf(c, b) });
+            }
+            const saved = await withUniqueSkus(insertProducts(sp, ctx, items));
+            await upsertLevelPricesTx(sp, tenantId, accepted.flatMap((p, i) => levelPriceRows(p, saved[i], levels)));
+          });
+          summary.created += accepted.length;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refs.restore(before);
+          if (accepted.length === 1) fail(accepted[0], err);
+          else for (const p of accepted) await createBatch([p]);
+        }
+      }
+
+      /** Adds and updates the sheet's SKUs of an existing product; SKUs of the product that the sheet does not mention stay as they are. */
+      async function update(p: ParsedProduct, productId: string) {
+        const before = refs.snapshot();
+        try {
+          await tx.transaction(async (spTx) => {
+            const sp = spTx as unknown as Tx;
+            const c = await refs.category(sp, p.category);
+            const b = await refs.brand(sp, p.brand);
+            const body = bodyOf(p, c?.id ?? null, b?.id ?? null);
+            const prior = (await loadDetail(sp, tenantId, productId))!;
+            const untouched = prior.skus.filter((s) => !body.skus.some((x) => x.code === s.code)).map((s) => ({ ...s, units: s.units.map(({ id: _id, ...u }) => u) }));
+            const saved = await updateProductTx(sp, ctx, productId, {
+              ...body, specs: prior.specs.length ? mergeSpecs(prior.specs, body.specs) : body.specs, descriptionHtml: prior.descriptionHtml,
+              instructions: prior.instructions, params: prior.params, skus: [...body.skus, ...untouched],
+            }, prior, namesOf(c, b));
+            await upsertLevelPricesTx(sp, tenantId, levelPriceRows(p, saved, levels));
+          });
+          summary.updated++;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          refs.restore(before);
+          fail(p, err);
+        }
+      }
+
+      // Products go in sheet order: a batch of new ones is written before an update or an error that follows it.
+      let batch: ParsedProduct[] = [];
+      const flush = async () => { await createBatch(batch); batch = []; };
       for (const [i, p] of parsed.products.entries()) {
-        onProgress(i, parsed.products.length);
+        if (!batch.length) onProgress(i, parsed.products.length);
         if (p.rows.some((r) => badRows.has(r))) { summary.skipped++; continue; }
         const existing = [...new Set(p.skus.map((s) => owners.get(s.code)).filter((x): x is string => !!x))];
         if (existing.length > 1) {
+          await flush();
           errors.push({ row: p.rows[0], column: 'SKU编码', message: '这些SKU属于不同的商品 / these SKUs belong to different products' });
           summary.skipped++;
-          continue;
-        }
-        try {
-          await tx.transaction(async (sp) => {
-            const categoryId = p.category ? await ensureCategory(sp as unknown as Tx, ctx.tenantId, p.category, catCache) : null;
-            const brandId = p.brand ? await ensureBrand(sp as unknown as Tx, ctx.tenantId, p.brand, brandCache) : null;
-            const body = bodyOf(p, categoryId, brandId);
-            let saved;
-            if (existing[0]) {
-              const before = (await loadDetail(sp as unknown as Tx, ctx.tenantId, existing[0]))!;
-              // Import adds and updates; SKUs of the product that the sheet does not mention stay as they are.
-              const untouched = before.skus.filter((s) => !body.skus.some((b) => b.code === s.code)).map((s) => ({ ...s, units: s.units.map(({ id: _id, ...u }) => u) }));
-              saved = await updateProductTx(sp as unknown as Tx, ctx, existing[0], { ...body, specs: before.specs.length ? mergeSpecs(before.specs, body.specs) : body.specs, descriptionHtml: before.descriptionHtml, instructions: before.instructions, params: before.params, skus: [...body.skus, ...untouched] }, before);
-              summary.updated++;
-            } else {
-              saved = await createProductTx(sp as unknown as Tx, ctx, body);
-              summary.created++;
-            }
-            for (const s of p.skus) for (const u of s.units) for (const [level, fen] of Object.entries(u.levelPricesFen)) {
-              const unitId = saved.skus.find((x) => x.code === s.code)!.units.find((x) => x.name === u.name)!.id;
-              await upsertLevelPriceTx(sp as unknown as Tx, ctx.tenantId, unitId, levels.get(level)!, fen);
-            }
-          });
-        } catch (err) {
-          if (!(err instanceof AppError)) throw err;
-          errors.push(...rowErrorsOf(err, p));
-          summary.skipped++;
+        } else if (existing[0]) {
+          await flush();
+          await update(p, existing[0]);
+        } else {
+          batch.push(p);
+          if (batch.length >= BATCH) await flush();
         }
       }
+      await flush();
       onProgress(parsed.products.length, parsed.products.length);
       if (mode === 'all_or_nothing' && errors.length) throw new Rollback();
     });
@@ -156,14 +200,4 @@ export async function importProducts(database: Database, ctx: Ctx<Operator>, she
     throw err;
   }
   return { errors, written: true, summary };
-}
-
-function mergeSpecs(a: { name: string; values: string[] }[], b: { name: string; values: string[] }[]) {
-  const out = a.map((s) => ({ name: s.name, values: [...s.values] }));
-  for (const s of b) {
-    const hit = out.find((o) => o.name === s.name);
-    if (hit) for (const v of s.values) { if (!hit.values.includes(v)) hit.values.push(v); }
-    else out.push({ name: s.name, values: [...s.values] });
-  }
-  return out;
 }

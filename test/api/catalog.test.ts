@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginStaff, type Client } from '../support/http-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
@@ -30,6 +31,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t?.close(); });
 
+/** The `after` of the newest audit row of a product with this action. */
+const auditAfter = async (id: string, action: string) => ((await t.database.owner.execute(sql`
+  select after from audit_log where entity_type = 'product' and entity_id = ${id} and action = ${action} order by id desc limit 1`)) as unknown as { rows: { after: unknown }[] }).rows[0]?.after;
+
 describe('categories', () => {
   it('refuses to move a category below its own descendant', async () => {
     const cats = (await admin.get('/api/v1/admin/categories')).json().items;
@@ -49,6 +54,9 @@ describe('products', () => {
     expect(p.descriptionHtml).not.toMatch(/script|onerror/);
     expect(p.descriptionHtml).toContain('https://img.example/x.jpg');
     expect(p.minListPriceFen).toBe(549900);
+    // The answer and the audit row are built from what was written, without reading the product back: they must be what a read gives.
+    expect(p).toEqual((await admin.get(`/api/v1/admin/products/${p.id}`)).json());
+    expect(await auditAfter(p.id, 'product.create')).toEqual(p);
   });
 
   it('finds it by pinyin initials, full pinyin, code and barcode', async () => {
@@ -96,6 +104,8 @@ describe('products', () => {
     expect(black.id).toBe(before.skus.find((s: { code: string }) => s.code === 'HY-H7-BK-256').id);
     expect(black.units.find((u: { name: string }) => u.name === '箱').enabled).toBe(false);
     expect(after.skus.find((s: { code: string }) => s.code === 'HY-H7-WH-512').enabled).toBe(false);
+    expect(after).toEqual((await admin.get(`/api/v1/admin/products/${summary.id}`)).json());
+    expect(await auditAfter(summary.id, 'product.update')).toEqual(after);
     const stale = await admin.put(`/api/v1/admin/products/${summary.id}`, body);
     expect(stale.json().code).toBe('version_conflict');
   });

@@ -1,17 +1,24 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import { customerLevels } from '../customers/customers.tables.js';
 import type { ProductCreate } from './catalog.schemas.js';
-import { brands, categories, skus, skuUnits, tags } from './catalog.tables.js';
+import { brands, categories, tags } from './catalog.tables.js';
 import { isCombination, specsProblem } from './domain/sku-matrix.js';
 import { unitProblems } from './domain/units.js';
+import { loadClaims, type Claim } from './products.repository.js';
 
-/** Everything about a product body that the schema alone cannot say; throws one 400 listing every problem. */
-export async function validateProduct(tx: Tx, tenantId: string, input: ProductCreate, productId: string | null): Promise<void> {
+/** The names search indexes a product under; known once its brand and category are found. */
+export interface ProductNames { brand: string | null; category: string | null }
+
+export const codesOf = (input: ProductCreate) => [...new Set(input.skus.map((s) => s.code))];
+export const barcodesOf = (input: ProductCreate) =>
+  [...new Set(input.skus.flatMap((s) => [s.barcode, ...s.units.map((u) => u.barcode)]).filter((b): b is string => !!b))];
+
+/** What the body alone says is wrong (specs, combinations, codes and barcodes twice in it, units); no I/O. */
+export function shapeProblems(input: ProductCreate): FieldError[] {
   const errors: FieldError[] = [];
   const add = (path: string, message: string) => errors.push({ path: `body.${path}`, message });
-
   const specProblem = specsProblem(input.specs);
   if (specProblem) add('specs', specProblem);
   const seenCombos = new Set<string>();
@@ -33,30 +40,49 @@ export async function validateProduct(tx: Tx, tenantId: string, input: ProductCr
     sku.units.forEach((u, j) => barcode(`skus.${i}.units.${j}.barcode`, u.barcode));
     for (const [path, message] of unitProblems(sku.baseUnit, sku.units)) add(`skus.${i}.${path}`, message);
   });
+  return errors;
+}
 
-  const missing = async (table: typeof categories | typeof brands | typeof tags | typeof customerLevels, ids: string[], path: string) => {
-    if (!ids.length) return;
-    const found = await tx.select({ id: table.id }).from(table).where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
-    for (const id of ids) if (!found.some((f) => f.id === id)) add(path, `unknown id ${id}`);
+/**
+ * Codes and barcodes of the body that another product holds (`claims`: from loadClaims, codes first, then SKU
+ * barcodes, then unit barcodes). Codes and barcodes are unique across the whole catalog (scanners and quick order
+ * rely on it).
+ */
+export function claimProblems(input: ProductCreate, productId: string | null, claims: Claim[]): FieldError[] {
+  const errors: FieldError[] = [];
+  const codes = new Set(input.skus.map((s) => s.code));
+  const barcodes = new Set(barcodesOf(input));
+  for (const c of claims) {
+    if (c.productId === productId) continue;
+    if (c.kind === 'code' && codes.has(c.value)) errors.push({ path: `body.skus.${input.skus.findIndex((s) => s.code === c.value)}.code`, message: `SKU code ${c.value} belongs to another product` });
+    else if (c.kind !== 'code' && barcodes.has(c.value)) errors.push({ path: 'body.skus', message: `barcode ${c.value} belongs to another product` });
+  }
+  return errors;
+}
+
+export const invalid = (errors: FieldError[]) => new AppError('validation_failed', { message: 'the product is not valid', errors });
+
+/**
+ * Everything about a product body that the schema alone cannot say; throws one 400 listing every problem, else
+ * answers its brand's and category's names. `known`: names of a brand and category the caller has just found or
+ * made (the import), so they are not looked up again.
+ */
+export async function validateProduct(tx: Tx, tenantId: string, input: ProductCreate, productId: string | null, known?: ProductNames): Promise<ProductNames> {
+  const errors = shapeProblems(input);
+  const names: ProductNames = { brand: known?.brand ?? null, category: known?.category ?? null };
+  const lookup = async (table: typeof categories | typeof brands | typeof tags | typeof customerLevels, ids: string[], path: string) => {
+    if (!ids.length) return [];
+    const found = await tx.select({ id: table.id, name: table.name }).from(table).where(and(eq(table.tenantId, tenantId), inArray(table.id, ids)));
+    for (const id of ids) if (!found.some((f) => f.id === id)) errors.push({ path: `body.${path}`, message: `unknown id ${id}` });
+    return found;
   };
-  await missing(categories, input.categoryId ? [input.categoryId] : [], 'categoryId');
-  await missing(brands, input.brandId ? [input.brandId] : [], 'brandId');
-  await missing(tags, input.tagIds ?? [], 'tagIds');
-  await missing(customerLevels, input.visibleLevelIds, 'visibleLevelIds');
-
-  // Codes and barcodes are unique across the whole catalog (scanners and quick order rely on it).
-  const codes = [...seenCodes];
-  if (codes.length) {
-    const taken = await tx.select({ code: skus.code, productId: skus.productId }).from(skus).where(and(eq(skus.tenantId, tenantId), inArray(skus.code, codes)));
-    for (const t of taken) if (t.productId !== productId) add(`skus.${input.skus.findIndex((s) => s.code === t.code)}.code`, `SKU code ${t.code} belongs to another product`);
+  if (!known) {
+    names.category = (await lookup(categories, input.categoryId ? [input.categoryId] : [], 'categoryId'))[0]?.name ?? null;
+    names.brand = (await lookup(brands, input.brandId ? [input.brandId] : [], 'brandId'))[0]?.name ?? null;
   }
-  const bcs = [...seenBarcodes];
-  if (bcs.length) {
-    const skuHits = await tx.select({ barcode: skus.barcode, productId: skus.productId }).from(skus).where(and(eq(skus.tenantId, tenantId), inArray(skus.barcode, bcs)));
-    const unitHits = await tx.select({ barcode: skuUnits.barcode, productId: skus.productId }).from(skuUnits)
-      .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
-      .where(and(eq(skuUnits.tenantId, tenantId), or(inArray(skuUnits.barcode, bcs))));
-    for (const h of [...skuHits, ...unitHits]) if (h.productId !== productId) add('skus', `barcode ${h.barcode} belongs to another product`);
-  }
-  if (errors.length) throw new AppError('validation_failed', { message: 'the product is not valid', errors });
+  await lookup(tags, input.tagIds ?? [], 'tagIds');
+  await lookup(customerLevels, input.visibleLevelIds, 'visibleLevelIds');
+  errors.push(...claimProblems(input, productId, await loadClaims(tx, tenantId, codesOf(input), barcodesOf(input))));
+  if (errors.length) throw invalid(errors);
+  return names;
 }

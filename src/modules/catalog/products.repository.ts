@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { qcol } from '../../platform/db/qualified.js';
 import type { Tx } from '../../platform/db/database.js';
+import { rowsOf } from '../../platform/db/rows.js';
 import { brands, categories, productImages, products, productTags, skus, skuUnits } from './catalog.tables.js';
 
 type ProductRow = typeof products.$inferSelect;
@@ -59,4 +60,25 @@ export async function loadDetail(tx: Tx, tenantId: string, id: string, extra?: S
       baseUnit: s.baseUnit, enabled: s.enabled, units: s.units,
     })),
   };
+}
+
+/** A SKU code, SKU barcode or unit barcode in use, and the product holding it. */
+export interface Claim { kind: 'code' | 'sku_barcode' | 'unit_barcode'; value: string; productId: string }
+const CLAIM_ORDER = { code: 0, sku_barcode: 1, unit_barcode: 2 };
+/** Codes first, then SKU barcodes, then unit barcodes: the order validation reports them in. */
+export const byClaimKind = (a: Claim, b: Claim) => CLAIM_ORDER[a.kind] - CLAIM_ORDER[b.kind];
+
+/** Which of these codes and barcodes products already hold (barcodes on SKUs and on units): one round trip for any number. */
+export async function loadClaims(tx: Tx, tenantId: string, codes: string[], barcodes: string[]): Promise<Claim[]> {
+  if (!codes.length && !barcodes.length) return [];
+  const rows = rowsOf<Claim>(await tx.execute(sql`
+    select 'code' as kind, s.code as value, s.product_id as "productId" from skus s
+      where s.tenant_id = ${tenantId} and s.code = any(${sql.param(codes)}::text[])
+    union all
+    select 'sku_barcode', s.barcode, s.product_id from skus s
+      where s.tenant_id = ${tenantId} and s.barcode = any(${sql.param(barcodes)}::text[])
+    union all
+    select 'unit_barcode', u.barcode, s.product_id from sku_units u join skus s on s.tenant_id = u.tenant_id and s.id = u.sku_id
+      where u.tenant_id = ${tenantId} and u.barcode = any(${sql.param(barcodes)}::text[])`));
+  return rows.sort(byClaimKind);
 }

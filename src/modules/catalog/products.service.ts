@@ -4,66 +4,30 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { withUniqueFields } from '../../platform/db/db-errors.js';
 import { AppError, notFound } from '../../platform/errors/app-error.js';
 import { toPage } from '../../platform/http/pagination.js';
-import { newId } from '../../platform/ids.js';
 import { recordAudit } from '../audit/audit.js';
-import type { ProductCreate, ProductUpdate, SkuIn } from './catalog.schemas.js';
-import { brands, categories, products, productTags, skus, skuUnits } from './catalog.tables.js';
+import type { ProductCreate, ProductUpdate } from './catalog.schemas.js';
+import { categories, products, productTags } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
 import { buildSearchText, type SearchTextInput } from './domain/search-text.js';
 import { writeSearchKeys } from './search/search-keys.repository.js';
 import { sanitizeDescription } from './html.js';
-import { validateProduct } from './product-validation.js';
+import { writtenDetail, type ProductDetail } from './product-detail.js';
+import { productValues, searchInputOf } from './product-rows.js';
+import { validateProduct, type ProductNames } from './product-validation.js';
+import { insertProducts } from './products-bulk.js';
 import { loadDetail, selectSummaries, toSummary } from './products.repository.js';
+import { writeSkus } from './sku-writes.js';
 
 const UNIQUE = { skus_code_uq: 'body.skus', skus_barcode_uq: 'body.skus', sku_units_barcode_uq: 'body.skus', sku_units_name_uq: 'body.skus' };
 
-/** What search and autocomplete index of a product being written: its words, its brand's and category's names, its codes. */
-async function searchInputFor(tx: Tx, tenantId: string, input: ProductCreate): Promise<SearchTextInput> {
-  const [brand] = input.brandId ? await tx.select({ name: brands.name }).from(brands).where(and(eq(brands.tenantId, tenantId), eq(brands.id, input.brandId))) : [];
-  const [category] = input.categoryId ? await tx.select({ name: categories.name }).from(categories).where(and(eq(categories.tenantId, tenantId), eq(categories.id, input.categoryId))) : [];
-  return {
-    name: input.name, subtitle: input.subtitle, brand: brand?.name, category: category?.name,
-    codes: input.skus.map((s) => s.code),
-    barcodes: input.skus.flatMap((s) => [s.barcode, ...s.units.map((u) => u.barcode)]).filter((b): b is string => !!b),
-  };
-}
-
-/** Creates or updates the SKUs of a product: a SKU is matched by code, a unit by name; what is gone is disabled, never deleted (orders point at it). */
-async function writeSkus(tx: Tx, tenantId: string, productId: string, list: SkuIn[]) {
-  const existing = await tx.select().from(skus).where(and(eq(skus.tenantId, tenantId), eq(skus.productId, productId)));
-  const keep = new Set<string>();
-  for (const [sort, s] of list.entries()) {
-    const prior = existing.find((e) => e.code === s.code);
-    const skuId = prior?.id ?? newId();
-    keep.add(skuId);
-    const values = { specValues: s.specValues, barcode: s.barcode ?? null, costPriceFen: s.costPriceFen, weightGrams: s.weightGrams, baseUnit: s.baseUnit, enabled: s.enabled, sort };
-    if (prior) await tx.update(skus).set(values).where(and(eq(skus.tenantId, tenantId), eq(skus.id, skuId)));
-    else await tx.insert(skus).values({ tenantId, id: skuId, productId, code: s.code, ...values });
-    const units = prior ? await tx.select().from(skuUnits).where(and(eq(skuUnits.tenantId, tenantId), eq(skuUnits.skuId, skuId))) : [];
-    for (const u of s.units) {
-      const same = units.find((x) => x.name === u.name);
-      const v = { conversion: u.conversion, barcode: u.barcode ?? null, listPriceFen: u.listPriceFen, minQty: u.minQty, multiple: u.multiple, enabled: u.enabled };
-      if (same) await tx.update(skuUnits).set(v).where(and(eq(skuUnits.tenantId, tenantId), eq(skuUnits.id, same.id)));
-      else await tx.insert(skuUnits).values({ tenantId, id: newId(), skuId, name: u.name, ...v });
-    }
-    const gone = units.filter((x) => !s.units.some((u) => u.name === x.name)).map((x) => x.id);
-    if (gone.length) await tx.update(skuUnits).set({ enabled: false }).where(and(eq(skuUnits.tenantId, tenantId), inArray(skuUnits.id, gone)));
-  }
-  const goneSkus = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
-  if (goneSkus.length) await tx.update(skus).set({ enabled: false }).where(and(eq(skus.tenantId, tenantId), inArray(skus.id, goneSkus)));
-}
+/** Turns a unique-key race on codes, barcodes or unit names into `409 duplicate` on `body.skus`. */
+export const withUniqueSkus = <T>(work: Promise<T>) => withUniqueFields(work, UNIQUE);
 
 async function writeTags(tx: Tx, tenantId: string, productId: string, tagIds: string[] | undefined) {
   if (tagIds === undefined) return;
   await tx.delete(productTags).where(and(eq(productTags.tenantId, tenantId), eq(productTags.productId, productId)));
   if (tagIds.length) await tx.insert(productTags).values([...new Set(tagIds)].map((tagId) => ({ tenantId, productId, tagId })));
 }
-
-const productValues = (input: ProductCreate, searchText: string) => ({
-  name: input.name, subtitle: input.subtitle ?? null, categoryId: input.categoryId ?? null, brandId: input.brandId ?? null,
-  specs: input.specs, params: input.params, descriptionHtml: sanitizeDescription(input.descriptionHtml), instructions: input.instructions,
-  onShelf: input.onShelf, visibleTypes: input.visibleTypes, visibleLevelIds: input.visibleLevelIds, taxRateBp: input.taxRateBp ?? null, stockPolicy: input.stockPolicy ?? 'block', searchText,
-});
 
 async function productDetail(tx: Tx, tenantId: string, id: string) {
   const d = await loadDetail(tx, tenantId, id);
@@ -87,30 +51,29 @@ export async function reindexSearchText(tx: Tx, tenantId: string, where: { brand
   return rows.length;
 }
 
-/** Creates a product inside the caller's transaction (the API and the Excel import share it). */
+/** Creates a product inside the caller's transaction (the API's create; the Excel import writes batches with insertProducts). */
 export async function createProductTx(tx: Tx, ctx: Ctx<Operator>, input: ProductCreate) {
-  await validateProduct(tx, ctx.tenantId, input, null);
-  const id = newId();
-  const search = await searchInputFor(tx, ctx.tenantId, input);
-  await tx.insert(products).values({ tenantId: ctx.tenantId, id, ...productValues(input, buildSearchText(search)) });
-  await writeSearchKeys(tx, ctx.tenantId, id, search);
-  await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
-  await writeTags(tx, ctx.tenantId, id, input.tagIds);
-  const after = await productDetail(tx, ctx.tenantId, id);
-  await recordAudit(tx, ctx, { action: 'product.create', entityType: 'product', entityId: id, after });
+  const names = await validateProduct(tx, ctx.tenantId, input, null);
+  const [after] = await withUniqueSkus(insertProducts(tx, ctx, [{ input, names }]));
   return after;
 }
 
-/** Replaces a product inside the caller's transaction; `before` is its current detail. */
-export async function updateProductTx(tx: Tx, ctx: Ctx<Operator>, id: string, input: ProductCreate, before: Awaited<ReturnType<typeof productDetail>>) {
-  await validateProduct(tx, ctx.tenantId, input, id);
-  const search = await searchInputFor(tx, ctx.tenantId, input);
-  await tx.update(products).set({ ...productValues(input, buildSearchText(search)), version: before.version + 1, updatedAt: new Date() })
-    .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, id)));
+/**
+ * Replaces a product inside the caller's transaction; `before` is its current detail. `known`: the brand's and
+ * category's names when the caller has just found them (the import). Answers the detail as written, not reloaded.
+ */
+export async function updateProductTx(tx: Tx, ctx: Ctx<Operator>, id: string, input: ProductCreate, before: ProductDetail, known?: ProductNames) {
+  const names = await validateProduct(tx, ctx.tenantId, input, id, known);
+  const search = searchInputOf(input, names);
+  const descriptionHtml = sanitizeDescription(input.descriptionHtml);
+  const [stamp] = await tx.update(products).set({ ...productValues(input, descriptionHtml, buildSearchText(search)), version: before.version + 1, updatedAt: new Date() })
+    .where(and(eq(products.tenantId, ctx.tenantId), eq(products.id, id))).returning({ version: products.version, updatedAt: products.updatedAt });
   await writeSearchKeys(tx, ctx.tenantId, id, search);
-  await withUniqueFields(writeSkus(tx, ctx.tenantId, id, input.skus), UNIQUE);
+  const written = await withUniqueSkus(writeSkus(tx, ctx.tenantId, id, input.skus));
   await writeTags(tx, ctx.tenantId, id, input.tagIds);
-  const after = await productDetail(tx, ctx.tenantId, id);
+  const after = writtenDetail({
+    id, ...stamp, input, descriptionHtml, names, skus: written, tagIds: input.tagIds ? [...new Set(input.tagIds)] : before.tagIds, images: before.images,
+  });
   await recordAudit(tx, ctx, { action: 'product.update', entityType: 'product', entityId: id, before, after });
   return after;
 }

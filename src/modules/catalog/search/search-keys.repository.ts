@@ -12,6 +12,20 @@ export async function writeSearchKeys(tx: Tx, tenantId: string, productId: strin
   if (keys.length) await tx.insert(productSearchKeys).values(keys.map((key) => ({ tenantId, key, productId }))).onConflictDoNothing();
 }
 
+/** writeSearchKeys for many products in two statements (the import writes products a batch at a time). */
+export async function writeSearchKeysMany(tx: Tx, tenantId: string, items: { productId: string; input: SearchTextInput }[]) {
+  if (!items.length) return;
+  await tx.execute(sql`delete from product_search_keys where tenant_id = ${tenantId} and product_id = any(${sql.param(items.map((i) => i.productId))}::text[])`);
+  const keys: string[] = [];
+  const owners: string[] = [];
+  for (const { productId, input } of items) for (const key of buildSearchKeys(input)) { keys.push(key); owners.push(productId); }
+  if (keys.length) {
+    await tx.execute(sql`insert into product_search_keys (tenant_id, key, product_id)
+      select ${tenantId}, k.key, k.product_id from unnest(${sql.param(keys)}::text[], ${sql.param(owners)}::text[]) as k(key, product_id)
+      on conflict do nothing`);
+  }
+}
+
 const BACKFILL_BATCH = 500;
 
 /**
