@@ -15,7 +15,7 @@ export async function prepareData(database: Database, config: Config, log: Logge
   for (const t of await tenants.active()) {
     await database.tx(t.id, (tx) => syncBuiltInRoles(tx, t.id));
     await markInterruptedImports(database, t.id);
-    const keyed = await backfillSearchKeys(database, t.id);
+    const keyed = await backfillSearchKeys(database, t.id, (done) => log.info(`writing autocomplete and search keys of ${t.slug}: ${done} products so far`));
     if (keyed) log.info(`autocomplete keys written for ${keyed} products of ${t.slug}`);
   }
   if ((await tenants.count()) > 0 || config.demoSeed === 'never') return { seeded: false };

@@ -1,4 +1,4 @@
-export { loadPricing, upsertLevelPriceTx } from './pricing.repository.js';
+export { loadPricing } from './pricing.repository.js';
 export { upsertLevelPricesTx } from './level-prices.repository.js';
 export { resolvePrice, type ResolvedPrice, type SkuUnitPricing, type PriceCustomer } from './domain/resolve-price.js';
 export { createPricingService, type PricingService } from './pricing.service.js';

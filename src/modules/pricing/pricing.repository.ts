@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.js';
 import { rowsOf } from '../../platform/db/rows.js';
 import type { SkuUnitPricing, Tier } from './domain/resolve-price.js';
-import { customerPrices, levelPrices, priceTiers } from './pricing.tables.js';
+import { customerPrices, priceTiers } from './pricing.tables.js';
 
 /**
  * Price snapshots for many sell units at once, for one customer (or everyone when `customerId` is undefined,
@@ -47,12 +47,6 @@ interface PricingRow {
   customers: { c: string; p: string }[] | null;
   tiers: { s: 'list' | 'level' | 'customer'; r: string; q: number; p: string }[] | null;
   specials: { p: string; a: string; b: string; l: string[] }[] | null;
-}
-
-/** Sets one level's fixed price on one unit, inside the caller's transaction (Excel import). */
-export async function upsertLevelPriceTx(tx: Tx, tenantId: string, skuUnitId: string, levelId: string, priceFen: number) {
-  await tx.insert(levelPrices).values({ tenantId, skuUnitId, levelId, mode: 'price', value: priceFen })
-    .onConflictDoUpdate({ target: [levelPrices.tenantId, levelPrices.skuUnitId, levelPrices.levelId], set: { mode: 'price', value: priceFen } });
 }
 
 /** Price memory (价格记忆): a price staff set on an order becomes the customer's own price, without tiers. */

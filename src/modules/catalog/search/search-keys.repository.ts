@@ -32,7 +32,7 @@ const BACKFILL_BATCH = 500;
  * Gives autocomplete keys to the products that have none: those written before the keys existed (migration 0020) or
  * by a bulk load that wrote only search_text. Run at start; one transaction per batch, in id order. Returns how many.
  */
-export async function backfillSearchKeys(database: Database, tenantId: string): Promise<number> {
+export async function backfillSearchKeys(database: Database, tenantId: string, onProgress?: (done: number) => void): Promise<number> {
   let done = 0;
   for (let after = ''; ;) {
     const rows = await database.tx(tenantId, async (tx) => {
@@ -50,11 +50,12 @@ export async function backfillSearchKeys(database: Database, tenantId: string): 
         where p.tenant_id = ${tenantId} and p.id > ${after}
           and not exists (select 1 from product_search_keys k where k.tenant_id = p.tenant_id and k.product_id = p.id)
         order by p.id limit ${BACKFILL_BATCH}`));
-      for (const r of batch) await writeSearchKeys(tx, tenantId, r.id, r);
+      await writeSearchKeysMany(tx, tenantId, batch.map((r) => ({ productId: r.id, input: r })));
       return batch;
     });
     done += rows.length;
     if (rows.length < BACKFILL_BATCH) return done;
+    onProgress?.(done);
     after = rows[rows.length - 1].id;
   }
 }
