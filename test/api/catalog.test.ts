@@ -140,6 +140,16 @@ describe('products', () => {
     expect(res.json().errors[0].message).toMatch(/nested more than \d+ levels deep/);
   });
 
+  it('a bulk category change makes search find the product by its new category, and no longer by the old one', async () => {
+    const cat = (await admin.post('/api/v1/admin/categories', { name: '卫星电话' })).json().id;
+    const p = (await admin.get('/api/v1/admin/products?q=HY-H7-WH')).json().items[0];
+    const before = (await admin.get(`/api/v1/admin/categories`)).json().items.find((c: { id: string }) => c.id === p.categoryId).name;
+    expect((await admin.post('/api/v1/admin/products/bulk', { ids: [p.id], action: 'set_category', categoryId: cat })).statusCode).toBeLessThan(300);
+    expect((await admin.get('/api/v1/admin/products?q=weixingdianhua')).json().items.map((i: { id: string }) => i.id)).toEqual([p.id]);
+    expect((await admin.get(`/api/v1/admin/products?q=${encodeURIComponent(before)}`)).json().items.map((i: { id: string }) => i.id)).not.toContain(p.id);
+    expect((await admin.post('/api/v1/admin/products/bulk', { ids: [p.id], action: 'set_category', categoryId: p.categoryId })).statusCode).toBeLessThan(300);
+  });
+
   it('a category with products cannot be deleted', async () => {
     const res = await admin.delete(`/api/v1/admin/categories/${phones}`);
     expect([res.statusCode, res.json().code]).toEqual([409, 'in_use']);

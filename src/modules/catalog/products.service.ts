@@ -35,10 +35,11 @@ async function productDetail(tx: Tx, tenantId: string, id: string) {
   return d;
 }
 
-/** Rebuilds the search text of products after a brand or category rename, so search finds the new name. */
-export async function reindexSearchText(tx: Tx, tenantId: string, where: { brandId?: string; categoryId?: string }) {
+/** Rebuilds the search text and keys of products after a brand or category rename or a bulk category change, so search finds the new name. */
+export async function reindexSearchText(tx: Tx, tenantId: string, where: { brandId?: string; categoryId?: string; ids?: string[] }) {
   const rows = await tx.select({ id: products.id }).from(products).where(and(eq(products.tenantId, tenantId),
-    where.brandId ? eq(products.brandId, where.brandId) : undefined, where.categoryId ? eq(products.categoryId, where.categoryId) : undefined));
+    where.brandId ? eq(products.brandId, where.brandId) : undefined, where.categoryId ? eq(products.categoryId, where.categoryId) : undefined,
+    where.ids ? inArray(products.id, where.ids) : undefined));
   for (const { id } of rows) {
     const d = (await loadDetail(tx, tenantId, id))!;
     const input: SearchTextInput = {
@@ -120,6 +121,7 @@ export function createProductsService(database: Database) {
             if (!c) throw new AppError('validation_failed', { message: 'unknown category', errors: [{ path: 'body.categoryId', message: 'unknown category' }] });
           }
           await tx.update(products).set({ categoryId: input.categoryId ?? null, updatedAt: new Date(), version: sql`${products.version} + 1` }).where(mine);
+          await reindexSearchText(tx, ctx.tenantId, { ids: input.ids });
         } else await tx.update(products).set({ onShelf: input.action === 'shelf_on', updatedAt: new Date(), version: sql`${products.version} + 1` }).where(mine);
         await recordAudit(tx, ctx, { action: `product.bulk_${input.action}`, entityType: 'product', after: { ids: input.ids, categoryId: input.categoryId } });
         return { affected: found.length };
