@@ -18,19 +18,20 @@ export function visibleTo(viewer: SearchViewer): SQL {
     and (${products.visibleLevelIds} = '{}' or ${products.visibleLevelIds} @> array[${c?.levelId ?? ''}]::text[])`;
 }
 
-/** Longest term looked up through the keys (a key is cut there; a longer term is matched by LIKE alone). */
-const KEYED_TERM_MAX = MAX_KEY_LENGTH;
 const ONLY_CJK = new RegExp(`^(?:${CJK.source})+$`, 'u');
+
+/** Keys starting with `prefix`: a range on the keys' primary key (collation "C"; comparisons are leakproof, so indexed under RLS). */
+const keysStartingWith = (tenantId: string, prefix: string) =>
+  and(eq(productSearchKeys.tenantId, tenantId), gte(productSearchKeys.key, prefix), lt(productSearchKeys.key, `${prefix}\u{10FFFF}`));
 
 /**
  * For a term made only of Chinese characters, the products with a key starting with it: exactly those whose search
- * text contains it (domain/search-keys.ts), found through the keys' primary key. Such terms are mostly one or two
- * characters, which make no trigram, so LIKE alone would read every product. Other terms: no restriction.
+ * text contains it (domain/search-keys.ts). Such terms are mostly one or two characters, which make no trigram, so
+ * LIKE alone would read every product. Other terms, and terms longer than a key: no restriction.
  */
 function keyedCandidates(tenantId: string, term: string): SQL | undefined {
-  if (!ONLY_CJK.test(term) || [...term].length > KEYED_TERM_MAX) return undefined;
-  return inArray(products.id, sql`(select k.product_id from product_search_keys k
-    where k.tenant_id = ${tenantId} and k.key >= ${term} and k.key < ${`${term}\u{10FFFF}`})`);
+  if (!ONLY_CJK.test(term) || [...term].length > MAX_KEY_LENGTH) return undefined;
+  return inArray(products.id, sql`(select ${productSearchKeys.productId} from ${productSearchKeys} where ${keysStartingWith(tenantId, term)})`);
 }
 
 type Facets = { categories: { id: string; count: number }[]; brands: { id: string; count: number }[] };
@@ -110,7 +111,7 @@ export const pgTrigramSearch: ProductSearchEngine = {
     // The products with a key starting with the term: a range on the keys' primary key (collation "C"), capped,
     // then the visible ones, names starting with the term first, then best sellers.
     const candidates = tx.select({ productId: productSearchKeys.productId }).from(productSearchKeys)
-      .where(and(eq(productSearchKeys.tenantId, tenantId), gte(productSearchKeys.key, t), lt(productSearchKeys.key, `${t}\u{10FFFF}`)))
+      .where(keysStartingWith(tenantId, t))
       .orderBy(productSearchKeys.key).limit(SUGGEST_CANDIDATES);
     return tx.select({ id: products.id, name: products.name }).from(products)
       .where(and(eq(products.tenantId, tenantId), visibleTo(viewer), inArray(products.id, candidates)))
