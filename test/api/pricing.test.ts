@@ -188,6 +188,20 @@ describe('price range and price sort use each customer’s own price', () => {
     expect((await (await loginMember(t.app, 'dealer1')).get(range)).json().items).toHaveLength(1);
     expect((await (await loginMember(t.app, 'consumer1')).get(range)).json().items).toHaveLength(0);
   });
+
+  it('sorting by price follows the price each customer is shown, both ways, for members and guests', async () => {
+    for (const who of ['dealer1', 'dealer2', 'consumer1', null]) {
+      const viewer = who ? await loginMember(t.app, who) : client(t.app);
+      for (const sort of ['price_asc', 'price_desc'] as const) {
+        const items = (await viewer.get(`/api/v1/mall/products?sort=${sort}&limit=50`)).json().items as { price: { priceFen: number } | null }[];
+        const prices = items.map((i) => i.price?.priceFen ?? null);
+        expect(prices.filter((p) => p !== null).length, `${who} ${sort}`).toBeGreaterThan(5);
+        const priced = prices.filter((p): p is number => p !== null);
+        const sorted = [...priced].sort((a, b) => (sort === 'price_asc' ? a - b : b - a));
+        expect(priced, `${who ?? 'guest'} ${sort}`).toEqual(sorted);
+      }
+    }
+  });
 });
 
 describe('favourites', () => {

@@ -1,6 +1,6 @@
 import { bigint, foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, ts } from '../../platform/db/columns.js';
-import { skuUnits } from '../catalog/catalog.tables.js';
+import { products, skuUnits } from '../catalog/catalog.tables.js';
 import { customerLevels, customers } from '../customers/customers.tables.js';
 
 const unitFk = (t: { tenantId: never; skuUnitId: never }) =>
@@ -55,3 +55,19 @@ export const specialPrices = pgTable('special_prices', {
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.id] }), unitFk(t as never), index('special_prices_unit_idx').on(t.tenantId, t.skuUnitId)]);
 
+
+/**
+ * Each product's lowest price for one of its enabled base units, before the sparse overrides (customer prices, specials):
+ * level '' is the list price, a level id is that level's price where the level prices some unit of the product (a product
+ * with no row for a level pays list). Kept by triggers on sku_units, skus and level_prices (migration 0022), so every
+ * writer keeps it true; search sorts and filters on it (price-sql.ts fromPriceSql).
+ */
+export const productFromPrices = pgTable('product_from_prices', {
+  tenantId: tenantId(),
+  productId: text('product_id').notNull(),
+  levelId: text('level_id').notNull(),
+  fromPriceFen: bigint('from_price_fen', { mode: 'number' }),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.productId, t.levelId] }),
+  foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
+]);

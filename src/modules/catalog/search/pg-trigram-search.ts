@@ -1,7 +1,7 @@
 import { inStockSql } from '../../inventory/availability.js';
 import { and, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { qcol } from '../../../platform/db/qualified.js';
-import { unitPriceSql } from '../../pricing/price-sql.js';
+import { fromPriceSql } from '../../pricing/price-sql.js';
 import { products, productSearchKeys } from '../catalog.tables.js';
 import type { ProductSearchEngine, SearchViewer } from './product-search.port.js';
 import { CJK, MAX_KEY_LENGTH } from '../domain/search-keys.js';
@@ -66,9 +66,7 @@ export const pgTrigramSearch: ProductSearchEngine = {
     if (q.categoryIds) base.push(inArray(products.categoryId, q.categoryIds));
     // Each viewer's own "from" price over the enabled base units, in SQL so the range filter and the price sort
     // hold across the whole catalog, not just one page.
-    const fromPrice = sql<number | null>`(select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, viewer.customer)})
-      from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
-      where s.tenant_id = ${qcol(products.tenantId)} and s.product_id = ${qcol(products.id)} and s.enabled and u.enabled and u.conversion = 1)`;
+    const fromPrice = fromPriceSql(qcol(products.id), viewer.customer);
     if (q.minPriceFen !== undefined) base.push(sql`${fromPrice} >= ${q.minPriceFen}`);
     if (q.maxPriceFen !== undefined) base.push(sql`${fromPrice} <= ${q.maxPriceFen}`);
     if (q.inStock) base.push(inStockSql(products.id));

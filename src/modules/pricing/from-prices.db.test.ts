@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/test-db.js';
+import { systemActor } from '../../platform/auth/actor.js';
+import type { Database } from '../../platform/db/database.js';
+import { rowsOf } from '../../platform/db/rows.js';
+import { memoryBlobStore } from '../../platform/storage/blob-store.js';
+import { seedDemo } from '../../seed/seed-demo.js';
+import { createCatalogModule } from '../catalog/index.js';
+import { customerLevels, customers } from '../customers/customers.tables.js';
+import { PERMISSION_CODES } from '../staff/domain/permissions.js';
+import { backfillFromPrices } from './from-prices.repository.js';
+import { fromPriceSql, unitPriceSql } from './price-sql.js';
+
+let db: Database;
+let tenantId: string;
+let ctx: { tenantId: string; actor: ReturnType<typeof systemActor> };
+let catalog: ReturnType<typeof createCatalogModule>;
+let levels: string[] = [];
+let viewers: ({ id: string; levelId: string | null } | null)[] = [];
+const PRODUCTS = 12;
+
+const unit = (name: string, conversion: number, listPriceFen: number) => ({ name, conversion, listPriceFen, minQty: 1, multiple: 1, enabled: true });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  tenantId = (await seedDemo(db)).id;
+  ctx = { tenantId, actor: systemActor(PERMISSION_CODES) };
+  catalog = createCatalogModule(db, memoryBlobStore());
+  const prices = fc.sample(fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 })), { numRuns: PRODUCTS, seed: 11 });
+  for (const [i, [a, b]] of prices.entries()) {
+    await catalog.products.create(ctx, { name: `起价 ${i}`, specs: [{ name: '规格', values: ['甲', '乙'] }], params: [], descriptionHtml: '', instructions: '', onShelf: true, visibleTypes: [], visibleLevelIds: [],
+      skus: [
+        { code: `FP-${i}-A`, specValues: ['甲'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, a), unit('箱', 12, a * 11)] },
+        { code: `FP-${i}-B`, specValues: ['乙'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, b), unit('箱', 6, b * 5)] },
+      ] });
+  }
+  await db.tx(tenantId, async (tx) => {
+    levels = (await tx.select({ id: customerLevels.id }).from(customerLevels)).map((l) => l.id);
+    viewers = [null, ...(await tx.select({ id: customers.id, levelId: customers.levelId }).from(customers))];
+  });
+});
+afterAll(async () => { await db?.close(); });
+
+/** Every product's from-price per viewer, the fast way (precomputed + overrides) and unit by unit; they must agree. */
+async function expectAgreement(step: string) {
+  for (const viewer of viewers) {
+    const rows = await db.tx(tenantId, async (tx) => rowsOf<{ id: string; fast: string | null; slow: string | null }>(await tx.execute(sql`
+      select p.id, ${fromPriceSql(sql`p.id`, viewer)} as fast,
+        (select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, viewer)}) from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
+          where s.tenant_id = p.tenant_id and s.product_id = p.id and s.enabled and u.enabled and u.conversion = 1) as slow
+      from products p where p.tenant_id = ${tenantId}`)));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.fast, `${step}: product ${r.id} for ${viewer?.id ?? 'guest'}`).toBe(r.slow);
+  }
+}
+
+const one = async <T>(q: string): Promise<T> => db.tx(tenantId, async (tx) => rowsOf<T>(await tx.execute(sql.raw(q)))[0]);
+
+describe('from-prices kept by triggers', () => {
+  it('agree with the unit-by-unit price after products are created, for every customer and guests', async () => {
+    await expectAgreement('created');
+  });
+
+  it('agree after each of a random sequence of price, unit, SKU and level writes', async () => {
+    type Step = { kind: number; pick: number; value: number; flag: boolean };
+    const steps = fc.sample(fc.record({ kind: fc.nat(8), pick: fc.nat(1000), value: fc.integer({ min: 0, max: 100_000 }), flag: fc.boolean() }), { numRuns: 60, seed: 3 }) as Step[];
+    const now = Date.now();
+    for (const [n, s] of steps.entries()) {
+      const u = await one<{ id: string; sku_id: string }>(`select u.id, u.sku_id from sku_units u join skus k on k.tenant_id = u.tenant_id and k.id = u.sku_id
+        join products p on p.tenant_id = k.tenant_id and p.id = k.product_id where p.name like '起价%' order by u.id offset ${s.pick % 40} limit 1`);
+      if (!u) continue;
+      const level = levels[s.pick % levels.length];
+      const person = viewers[1 + (s.pick % (viewers.length - 1))]!;
+      const stmt = [
+        sql`update sku_units set list_price_fen = ${s.value} where tenant_id = ${tenantId} and id = ${u.id}`,
+        sql`update sku_units set enabled = ${s.flag} where tenant_id = ${tenantId} and id = ${u.id}`,
+        sql`update skus set enabled = ${s.flag} where tenant_id = ${tenantId} and id = ${u.sku_id}`,
+        sql`update sku_units set conversion = ${s.flag ? 1 : 6} where tenant_id = ${tenantId} and id = ${u.id}`,
+        sql`insert into level_prices (tenant_id, sku_unit_id, level_id, mode, value) values (${tenantId}, ${u.id}, ${level}, ${s.flag ? 'price' : 'percent'}, ${s.flag ? s.value : s.value % 12_000})
+          on conflict (tenant_id, sku_unit_id, level_id) do update set mode = excluded.mode, value = excluded.value`,
+        sql`delete from level_prices where tenant_id = ${tenantId} and sku_unit_id = ${u.id}`,
+        sql`insert into customer_prices (tenant_id, sku_unit_id, customer_id, price_fen) values (${tenantId}, ${u.id}, ${person.id}, ${s.value}) on conflict do nothing`,
+        sql`insert into special_prices (tenant_id, id, sku_unit_id, price_fen, starts_at, ends_at, level_ids) values (${tenantId}, ${`FPS${n}`}, ${u.id}, ${s.value},
+          ${new Date(s.flag ? now - 3_600_000 : now + 3_600_000)}, ${new Date(now + 7_200_000)}, ${s.flag ? sql`'{}'::text[]` : sql`array[${level}]::text[]`})`,
+        sql`delete from skus where tenant_id = ${tenantId} and id = ${u.sku_id}`,
+      ][s.kind];
+      await db.tx(tenantId, (tx) => tx.execute(stmt));
+      await expectAgreement(`step ${n} (kind ${s.kind})`);
+    }
+    // The sequence reached both kinds of row: level rows and list rows with a price.
+    expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where level_id <> '' and from_price_fen is not null`)).n)).toBeGreaterThan(0);
+    expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where level_id = '' and from_price_fen is not null`)).n)).toBeGreaterThan(0);
+  });
+
+  it('agree after the product editor rewrites units, after a level is deleted (cascading its level prices) and after a product is deleted', async () => {
+    const [first] = (await catalog.products.list(ctx, { limit: 50, q: '起价' })).items;
+    const product = await catalog.products.get(ctx, first.id);
+    await catalog.products.update(ctx, product.id, { ...product, skus: product.skus.map((k, i) => ({ ...k, units: k.units.map((x) => ({ ...x, listPriceFen: 7 + i })) })) } as never);
+    await expectAgreement('editor');
+
+    const extra = await one<{ id: string }>(`insert into customer_levels (tenant_id, id, name, rank) values ('${tenantId}', 'LVL-FP', '临时等级', 99) returning id`);
+    await db.tx(tenantId, (tx) => tx.execute(sql`insert into level_prices (tenant_id, sku_unit_id, level_id, mode, value)
+      select u.tenant_id, u.id, ${extra.id}, 'price', 1 from sku_units u where u.tenant_id = ${tenantId}`));
+    const before = await one<{ n: string }>(`select count(*) as n from product_from_prices where level_id = 'LVL-FP'`);
+    expect(Number(before.n)).toBeGreaterThan(0);
+    await db.tx(tenantId, (tx) => tx.delete(customerLevels).where(and(eq(customerLevels.tenantId, tenantId), eq(customerLevels.id, extra.id))));
+    const after = await one<{ n: string }>(`select count(*) as n from product_from_prices where level_id = 'LVL-FP'`);
+    expect(Number(after.n)).toBe(0);
+    await expectAgreement('level deleted');
+
+    await catalog.products.bulk(ctx, { ids: [product.id], action: 'delete' });
+    expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where product_id = '${product.id}'`)).n)).toBe(0);
+    await expectAgreement('product deleted');
+  });
+
+  it('are rebuilt by the start-up backfill when missing, and two concurrent writers to one product leave the later state', async () => {
+    await db.tx(tenantId, (tx) => tx.execute(sql`delete from product_from_prices where tenant_id = ${tenantId}`));
+    const products = Number((await one<{ n: string }>(`select count(*) as n from products`)).n);
+    expect(await backfillFromPrices(db, tenantId)).toBe(products);
+    expect(await backfillFromPrices(db, tenantId)).toBe(0);
+    await expectAgreement('backfill');
+
+    const [a, b] = await db.tx(tenantId, async (tx) => rowsOf<{ id: string }>(await tx.execute(sql`select u.id from sku_units u join skus k on k.tenant_id = u.tenant_id and k.id = u.sku_id
+      where k.product_id = (select product_id from skus where tenant_id = ${tenantId} and code like 'FP-%' and enabled order by code desc limit 1) order by u.id`)));
+    let releaseA!: () => void;
+    const aWrote = new Promise<void>((resolve) => {
+      void db.tx(tenantId, async (tx) => {
+        await tx.execute(sql`update sku_units set list_price_fen = 1, enabled = true, conversion = 1 where tenant_id = ${tenantId} and id = ${a.id}`);
+        resolve();
+        await new Promise<void>((r) => { releaseA = r; });
+      });
+    });
+    await aWrote;
+    const second = db.tx(tenantId, (tx) => tx.execute(sql`update sku_units set list_price_fen = 2, enabled = true, conversion = 1 where tenant_id = ${tenantId} and id = ${b.id}`));
+    await new Promise((r) => setTimeout(r, 100));
+    releaseA();
+    await second;
+    await expectAgreement('two writers');
+  });
+});
