@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginStaff, type Client } from '../support/http-client.js';
+import { loginMember, loginStaff, type Client } from '../support/http-client.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -108,6 +108,34 @@ describe('products', () => {
     expect(await auditAfter(summary.id, 'product.update')).toEqual(after);
     const stale = await admin.put(`/api/v1/admin/products/${summary.id}`, body);
     expect(stale.json().code).toBe('version_conflict');
+  });
+
+  it('the mall page shows what the console holds: enabled SKUs in order with their enabled units, tags, specs and texts', async () => {
+    const tags = await Promise.all(['页面甲', '页面乙'].map(async (name) => (await admin.post('/api/v1/admin/tags', { name })).json().id as string));
+    const brandId = (await admin.post('/api/v1/admin/brands', { name: '页面牌' })).json().id;
+    const categoryId = (await admin.post('/api/v1/admin/categories', { name: '页面类' })).json().id;
+    const skus = phone().skus.map((k) => ({ ...k, code: `P1-${k.code}`, barcode: undefined }));
+    const created = (await admin.post('/api/v1/admin/products', phone({ name: '页面对讲机 P1', brandId, categoryId, tagIds: tags,
+      skus: [...skus, { specValues: ['白色', '256G'], code: 'P1-OFF', baseUnit: '台', units: [unit('台', 1, 100)] }] }))).json();
+    // Leaving out a SKU and the carton unit disables them.
+    const res = await admin.put(`/api/v1/admin/products/${created.id}`, phone({ name: '页面对讲机 P1', brandId, categoryId, tagIds: tags, version: created.version,
+      skus: skus.map((k) => ({ ...k, units: k.units.filter((u) => u.name !== '箱') })) }));
+    expect(res.statusCode).toBe(200);
+    const detail = res.json();
+    expect(detail.skus.filter((k: { enabled: boolean }) => k.enabled)).toHaveLength(2);
+
+    const page = (await (await loginMember(t.app, 'dealer1')).get(`/api/v1/mall/products/${created.id}`)).json();
+    expect(page).toMatchObject({ id: created.id, name: detail.name, subtitle: detail.subtitle, brandName: '页面牌', categoryId, categoryName: '页面类',
+      specs: detail.specs, params: detail.params, descriptionHtml: detail.descriptionHtml, instructions: detail.instructions, images: [], favourite: false });
+    expect([...page.tagIds].sort()).toEqual([...tags].sort());
+    const enabled = detail.skus.filter((k: { enabled: boolean }) => k.enabled);
+    expect(page.skus.map((k: { id: string; code: string; baseUnit: string; specValues: string[] }) => [k.id, k.code, k.baseUnit, k.specValues]))
+      .toEqual(enabled.map((k: { id: string; code: string; baseUnit: string; specValues: string[] }) => [k.id, k.code, k.baseUnit, k.specValues]));
+    for (const [i, k] of page.skus.entries()) {
+      expect(k.units.map((u: { id: string }) => u.id)).toEqual(enabled[i].units.filter((u: { enabled: boolean }) => u.enabled).map((u: { id: string }) => u.id));
+      expect(k.units[0]).toMatchObject({ name: '台', conversion: 1, minQty: 1, multiple: 1, price: { priceFen: expect.any(Number) } });
+      expect(k.stock).toMatchObject({ policy: 'block' });
+    }
   });
 
   it('takes many products off the shelf at once', async () => {

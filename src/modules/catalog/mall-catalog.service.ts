@@ -1,4 +1,4 @@
-import { availableBySku, stockView } from '../inventory/availability.js';
+import { stockView } from '../inventory/availability.js';
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { anyOf, qcol } from '../../platform/db/qualified.js';
 import type { Actor, MemberActor } from '../../platform/auth/actor.js';
@@ -13,7 +13,7 @@ import { brands, categories, favourites, products, skus, skuUnits } from './cata
 import { descendantsOf } from './domain/category-tree.js';
 import { pgTrigramSearch, visibleTo } from './search/pg-trigram-search.js';
 import type { ProductSearchEngine, SearchViewer } from './search/product-search.port.js';
-import { loadDetail } from './products.repository.js';
+import { loadMallProduct } from './mall-product.repository.js';
 
 /** Who is looking at the mall: a member's company (type, level) or a guest. */
 interface Viewer { customer: (PriceCustomer & { type: string }) | null; guestPrices: boolean }
@@ -136,24 +136,19 @@ export function createMallCatalogService(database: Database, opts: { engine?: Pr
     async product(tenantId: string, actor: Actor | null, id: string) {
       return database.tx(tenantId, async (tx) => {
         const viewer = await viewerOf(tx, tenantId, actor);
-        const d = await loadDetail(tx, tenantId, id, visibleTo(searchViewer(viewer)));
+        const d = await loadMallProduct(tx, tenantId, id, visibleTo(searchViewer(viewer)), actor?.kind === 'member' ? actor.id : null);
         if (!d) throw notFound('product');
-        const enabled = d.skus.filter((s) => s.enabled).map((s) => ({ ...s, units: s.units.filter((u) => u.enabled) }));
-        const pricing = await loadPricing(tx, tenantId, enabled.flatMap((s) => s.units.map((u) => u.id)), viewer.customer?.id ?? null);
+        const pricing = await loadPricing(tx, tenantId, d.skus.flatMap((s) => s.units.map((u) => u.id)), viewer.customer?.id ?? null);
         const now = new Date();
         const showPrice = !!viewer.customer || viewer.guestPrices;
-        const { settings } = viewer;
-        const policy = d.stockPolicy;
-        const available = await availableBySku(tx, tenantId, enabled.map((s) => s.id));
-        const fav = actor?.kind === 'member' ? await tx.select({ id: favourites.productId }).from(favourites)
-          .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), eq(favourites.productId, id))) : [];
+        const exact = viewer.settings.stockDisplay === 'exact';
         return {
           id: d.id, name: d.name, subtitle: d.subtitle, brandName: d.brandName, categoryId: d.categoryId, categoryName: d.categoryName,
           specs: d.specs, params: d.params, descriptionHtml: d.descriptionHtml, instructions: d.instructions, images: d.images, tagIds: d.tagIds,
-          favourite: fav.length > 0,
-          skus: enabled.map((s) => ({
+          favourite: d.favourite,
+          skus: d.skus.map((s) => ({
             id: s.id, code: s.code, barcode: s.barcode, specValues: s.specValues, baseUnit: s.baseUnit,
-            stock: { ...stockView(available?.get(s.id), available !== null, settings.stockDisplay === 'exact'), policy },
+            stock: { ...stockView(s.available ?? undefined, d.tracked, exact), policy: d.stockPolicy },
             units: s.units.map((u) => {
               const p = pricing.get(u.id)!;
               const base = showPrice ? resolvePrice(p, u.minQty, viewer.customer, now) : null;
