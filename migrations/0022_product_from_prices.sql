@@ -2,35 +2,54 @@ CREATE TABLE "product_from_prices" (
 	"tenant_id" text NOT NULL,
 	"product_id" text NOT NULL,
 	"level_id" text NOT NULL,
+	"customer_id" text NOT NULL,
 	"from_price_fen" bigint,
-	CONSTRAINT "product_from_prices_tenant_id_product_id_level_id_pk" PRIMARY KEY("tenant_id","product_id","level_id")
+	"special" boolean NOT NULL,
+	CONSTRAINT "product_from_prices_tenant_id_product_id_level_id_customer_id_pk" PRIMARY KEY("tenant_id","product_id","level_id","customer_id")
 );
 --> statement-breakpoint
 ALTER TABLE "product_from_prices" ADD CONSTRAINT "product_from_prices_tenant_id_product_id_products_tenant_id_id_fk" FOREIGN KEY ("tenant_id","product_id") REFERENCES "public"."products"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
--- Recomputes the from-prices of some products of one tenant from their SKUs, units and level prices (the same
--- arithmetic as price-sql.ts unitPriceSql: percent = (list × bp + 5000) / 10000). Serialised per product by an
--- advisory lock, so two transactions changing the same product's prices cannot leave the older result behind.
+-- Recomputes the from-prices of some products of one tenant from their SKUs, units, level prices and customer prices,
+-- with the arithmetic of price-sql.ts unitPriceSql (percent = (list × bp + 5000) / 10000), specials left out but
+-- flagged. Serialised per product by an advisory lock, so two transactions writing prices of the same new product
+-- cannot leave the older result behind.
 CREATE FUNCTION refresh_product_from_prices(p_tenant text, p_products text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('product_from_prices/' || p_tenant || '/' || pid, 0))
     FROM (SELECT DISTINCT unnest(p_products) AS pid ORDER BY 1) ids;
   DELETE FROM product_from_prices WHERE tenant_id = p_tenant AND product_id = ANY(p_products);
-  INSERT INTO product_from_prices (tenant_id, product_id, level_id, from_price_fen)
-  SELECT p.tenant_id, p.id, '', (SELECT min(u.list_price_fen) FROM skus s JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id
-      WHERE s.tenant_id = p.tenant_id AND s.product_id = p.id AND s.enabled AND u.enabled AND u.conversion = 1)
-    FROM products p WHERE p.tenant_id = p_tenant AND p.id = ANY(p_products)
-  UNION ALL
-  SELECT s.tenant_id, s.product_id, l.level_id,
-      min(coalesce(CASE lp.mode WHEN 'price' THEN lp.value ELSE (u.list_price_fen * lp.value + 5000) / 10000 END, u.list_price_fen))
-    FROM skus s JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id
-    JOIN (SELECT DISTINCT s2.product_id, lp2.level_id FROM level_prices lp2
-          JOIN sku_units u2 ON u2.tenant_id = lp2.tenant_id AND u2.id = lp2.sku_unit_id
-          JOIN skus s2 ON s2.tenant_id = u2.tenant_id AND s2.id = u2.sku_id
-          WHERE lp2.tenant_id = p_tenant AND s2.product_id = ANY(p_products)) l ON l.product_id = s.product_id
-    LEFT JOIN level_prices lp ON lp.tenant_id = u.tenant_id AND lp.sku_unit_id = u.id AND lp.level_id = l.level_id
+  INSERT INTO product_from_prices (tenant_id, product_id, level_id, customer_id, from_price_fen, special)
+  WITH base AS (
+    SELECT s.product_id, u.id AS unit_id, u.list_price_fen FROM skus s JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id
     WHERE s.tenant_id = p_tenant AND s.product_id = ANY(p_products) AND s.enabled AND u.enabled AND u.conversion = 1
-    GROUP BY s.tenant_id, s.product_id, l.level_id
-  ON CONFLICT (tenant_id, product_id, level_id) DO UPDATE SET from_price_fen = excluded.from_price_fen;
+  ), every_unit AS (
+    SELECT s.product_id, u.id AS unit_id FROM skus s JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id
+    WHERE s.tenant_id = p_tenant AND s.product_id = ANY(p_products)
+  ), flagged AS (
+    SELECT p.id AS product_id, EXISTS (SELECT 1 FROM every_unit e JOIN special_prices sp ON sp.tenant_id = p_tenant AND sp.sku_unit_id = e.unit_id
+      WHERE e.product_id = p.id) AS special
+    FROM products p WHERE p.tenant_id = p_tenant AND p.id = ANY(p_products)
+  ), levels AS (
+    SELECT DISTINCT e.product_id, lp.level_id FROM every_unit e JOIN level_prices lp ON lp.tenant_id = p_tenant AND lp.sku_unit_id = e.unit_id
+  ), buyers AS (
+    SELECT DISTINCT e.product_id, cp.customer_id, c.level_id FROM every_unit e JOIN customer_prices cp ON cp.tenant_id = p_tenant AND cp.sku_unit_id = e.unit_id
+    JOIN customers c ON c.tenant_id = p_tenant AND c.id = cp.customer_id
+  ), level_of AS (
+    SELECT b.unit_id, lp.level_id, CASE lp.mode WHEN 'price' THEN lp.value ELSE (b.list_price_fen * lp.value + 5000) / 10000 END AS price
+    FROM base b JOIN level_prices lp ON lp.tenant_id = p_tenant AND lp.sku_unit_id = b.unit_id
+  )
+  SELECT p_tenant, f.product_id, '', '', (SELECT min(b.list_price_fen) FROM base b WHERE b.product_id = f.product_id), f.special FROM flagged f
+  UNION ALL
+  SELECT p_tenant, l.product_id, l.level_id, '', min(coalesce(lo.price, b.list_price_fen)), f.special
+    FROM levels l JOIN flagged f ON f.product_id = l.product_id JOIN base b ON b.product_id = l.product_id
+    LEFT JOIN level_of lo ON lo.unit_id = b.unit_id AND lo.level_id = l.level_id
+    GROUP BY l.product_id, l.level_id, f.special
+  UNION ALL
+  SELECT p_tenant, k.product_id, '', k.customer_id, min(coalesce(cp.price_fen, lo.price, b.list_price_fen)), f.special
+    FROM buyers k JOIN flagged f ON f.product_id = k.product_id JOIN base b ON b.product_id = k.product_id
+    LEFT JOIN customer_prices cp ON cp.tenant_id = p_tenant AND cp.sku_unit_id = b.unit_id AND cp.customer_id = k.customer_id
+    LEFT JOIN level_of lo ON lo.unit_id = b.unit_id AND lo.level_id = k.level_id
+    GROUP BY k.product_id, k.customer_id, f.special;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION sku_units_from_prices() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -71,7 +90,8 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION level_prices_from_prices() RETURNS trigger LANGUAGE plpgsql AS $$
+-- For level_prices, customer_prices and special_prices: rows that name a sku_unit_id.
+CREATE FUNCTION unit_prices_from_prices() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE t text; ids text[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -85,11 +105,24 @@ BEGIN
       PERFORM refresh_product_from_prices(t, ids);
     END LOOP;
   ELSE
-    FOR t, ids IN SELECT s.tenant_id, array_agg(DISTINCT s.product_id) FROM (SELECT * FROM new_rows UNION ALL SELECT * FROM old_rows) r
+    FOR t, ids IN SELECT s.tenant_id, array_agg(DISTINCT s.product_id) FROM (SELECT n.tenant_id, n.sku_unit_id FROM new_rows n UNION ALL SELECT o.tenant_id, o.sku_unit_id FROM old_rows o) r
         JOIN sku_units u ON u.tenant_id = r.tenant_id AND u.id = r.sku_unit_id JOIN skus s ON s.tenant_id = u.tenant_id AND s.id = u.sku_id GROUP BY 1 LOOP
       PERFORM refresh_product_from_prices(t, ids);
     END LOOP;
   END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- A customer's rows are computed with their level: moving a customer to another level recomputes their products.
+CREATE FUNCTION customers_from_prices() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE t text; ids text[];
+BEGIN
+  FOR t, ids IN SELECT s.tenant_id, array_agg(DISTINCT s.product_id) FROM new_rows n JOIN old_rows o ON o.tenant_id = n.tenant_id AND o.id = n.id
+      JOIN customer_prices cp ON cp.tenant_id = n.tenant_id AND cp.customer_id = n.id
+      JOIN sku_units u ON u.tenant_id = cp.tenant_id AND u.id = cp.sku_unit_id JOIN skus s ON s.tenant_id = u.tenant_id AND s.id = u.sku_id
+      WHERE n.level_id IS DISTINCT FROM o.level_id GROUP BY 1 LOOP
+    PERFORM refresh_product_from_prices(t, ids);
+  END LOOP;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -103,8 +136,22 @@ CREATE TRIGGER skus_from_prices_upd AFTER UPDATE ON skus REFERENCING OLD TABLE A
 --> statement-breakpoint
 CREATE TRIGGER skus_from_prices_del AFTER DELETE ON skus REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION skus_from_prices();
 --> statement-breakpoint
-CREATE TRIGGER level_prices_from_prices_ins AFTER INSERT ON level_prices REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION level_prices_from_prices();
+CREATE TRIGGER level_prices_from_prices_ins AFTER INSERT ON level_prices REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
 --> statement-breakpoint
-CREATE TRIGGER level_prices_from_prices_upd AFTER UPDATE ON level_prices REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION level_prices_from_prices();
+CREATE TRIGGER level_prices_from_prices_upd AFTER UPDATE ON level_prices REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
 --> statement-breakpoint
-CREATE TRIGGER level_prices_from_prices_del AFTER DELETE ON level_prices REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION level_prices_from_prices();
+CREATE TRIGGER level_prices_from_prices_del AFTER DELETE ON level_prices REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER customer_prices_from_prices_ins AFTER INSERT ON customer_prices REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER customer_prices_from_prices_upd AFTER UPDATE ON customer_prices REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER customer_prices_from_prices_del AFTER DELETE ON customer_prices REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER special_prices_from_prices_ins AFTER INSERT ON special_prices REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER special_prices_from_prices_upd AFTER UPDATE ON special_prices REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER special_prices_from_prices_del AFTER DELETE ON special_prices REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION unit_prices_from_prices();
+--> statement-breakpoint
+CREATE TRIGGER customers_from_prices_upd AFTER UPDATE ON customers REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION customers_from_prices();

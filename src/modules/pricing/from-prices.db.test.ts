@@ -65,14 +65,22 @@ describe('from-prices kept by triggers', () => {
 
   it('agree after each of a random sequence of price, unit, SKU and level writes', async () => {
     type Step = { kind: number; pick: number; value: number; flag: boolean };
-    const steps = fc.sample(fc.record({ kind: fc.nat(8), pick: fc.nat(1000), value: fc.integer({ min: 0, max: 100_000 }), flag: fc.boolean() }), { numRuns: 60, seed: 3 }) as Step[];
+    const steps = fc.sample(fc.record({ kind: fc.nat(13), pick: fc.nat(1000), value: fc.integer({ min: 0, max: 100_000 }), flag: fc.boolean() }), { numRuns: 150, seed: 3 }) as Step[];
     const now = Date.now();
+    const hits = Array<number>(14).fill(0);
     for (const [n, s] of steps.entries()) {
+      // Updates and deletes of price rows pick among the units (and customers) that have such rows, so each one changes something.
+      const pool = { 5: 'level_prices', 9: 'customer_prices', 10: 'customer_prices', 11: 'special_prices' }[s.kind];
       const u = await one<{ id: string; sku_id: string }>(`select u.id, u.sku_id from sku_units u join skus k on k.tenant_id = u.tenant_id and k.id = u.sku_id
-        join products p on p.tenant_id = k.tenant_id and p.id = k.product_id where p.name like '起价%' order by u.id offset ${s.pick % 40} limit 1`);
+        join products p on p.tenant_id = k.tenant_id and p.id = k.product_id where p.name like '起价%'
+        ${pool ? `and exists (select 1 from ${pool} x where x.tenant_id = u.tenant_id and x.sku_unit_id = u.id)` : ''}
+        order by u.id offset ${s.pick % (pool ? 3 : 40)} limit 1`);
       if (!u) continue;
       const level = levels[s.pick % levels.length];
-      const person = viewers[1 + (s.pick % (viewers.length - 1))]!;
+      const buyers = s.kind === 12 ? (await db.tx(tenantId, async (tx) => rowsOf<{ id: string }>(await tx.execute(sql`select distinct customer_id as id from customer_prices order by 1`)))) : [];
+      if (s.kind === 12 && !buyers.length) continue;
+      const person = s.kind === 12 ? viewers.find((v) => v?.id === buyers[s.pick % buyers.length].id)! : viewers[1 + (s.pick % (viewers.length - 1))]!;
+      hits[s.kind]++;
       const stmt = [
         sql`update sku_units set list_price_fen = ${s.value} where tenant_id = ${tenantId} and id = ${u.id}`,
         sql`update sku_units set enabled = ${s.flag} where tenant_id = ${tenantId} and id = ${u.id}`,
@@ -85,13 +93,48 @@ describe('from-prices kept by triggers', () => {
         sql`insert into special_prices (tenant_id, id, sku_unit_id, price_fen, starts_at, ends_at, level_ids) values (${tenantId}, ${`FPS${n}`}, ${u.id}, ${s.value},
           ${new Date(s.flag ? now - 3_600_000 : now + 3_600_000)}, ${new Date(now + 7_200_000)}, ${s.flag ? sql`'{}'::text[]` : sql`array[${level}]::text[]`})`,
         sql`delete from skus where tenant_id = ${tenantId} and id = ${u.sku_id}`,
+        sql`update customer_prices set price_fen = ${s.value} where tenant_id = ${tenantId} and sku_unit_id = ${u.id}`,
+        sql`delete from customer_prices where tenant_id = ${tenantId} and sku_unit_id = ${u.id}`,
+        sql`delete from special_prices where tenant_id = ${tenantId} and sku_unit_id = ${u.id}`,
+        sql`update customers set level_id = ${s.flag ? level : null} where tenant_id = ${tenantId} and id = ${person.id}`,
+        sql`insert into customer_prices (tenant_id, sku_unit_id, customer_id, price_fen) values (${tenantId}, ${u.id}, ${person.id}, ${s.value})
+          on conflict (tenant_id, sku_unit_id, customer_id) do update set price_fen = excluded.price_fen`,
       ][s.kind];
+      if (s.kind === 12) viewers = viewers.map((v) => (v?.id === person.id ? { ...v, levelId: s.flag ? level : null } : v));
       await db.tx(tenantId, (tx) => tx.execute(stmt));
       await expectAgreement(`step ${n} (kind ${s.kind})`);
     }
-    // The sequence reached both kinds of row: level rows and list rows with a price.
+    expect(hits.every((h) => h > 0), `every kind of write ran: ${hits}`).toBe(true);
+    // The sequence reached every kind of row: list, level and customer rows with a price, and products with specials.
     expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where level_id <> '' and from_price_fen is not null`)).n)).toBeGreaterThan(0);
+    expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where customer_id <> '' and from_price_fen is not null`)).n)).toBeGreaterThan(0);
+    expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where special`)).n)).toBeGreaterThan(0);
     expect(Number((await one<{ n: string }>(`select count(*) as n from product_from_prices where level_id = '' and from_price_fen is not null`)).n)).toBeGreaterThan(0);
+  });
+
+  it('follow a customer price that changes and a customer moved to another level', async () => {
+    const p = await catalog.products.create(ctx, { name: '起价 定向', specs: [{ name: '规格', values: ['甲', '乙'] }], params: [], descriptionHtml: '', instructions: '', onShelf: true, visibleTypes: [], visibleLevelIds: [],
+      skus: [
+        { code: 'FP-T-A', specValues: ['甲'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
+        { code: 'FP-T-B', specValues: ['乙'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
+      ] });
+    const [a, b] = p.skus.map((k) => k.units[0].id);
+    const buyer = viewers.find((v) => v !== null)!;
+    const target = levels.find((l) => l !== buyer.levelId)!;
+    const mine = async () => Number((await db.tx(tenantId, async (tx) => rowsOf<{ v: string }>(await tx.execute(sql`select ${fromPriceSql(sql`${p.id}::text`, buyer)} as v`))))[0].v);
+    await db.tx(tenantId, async (tx) => {
+      await tx.execute(sql`delete from special_prices where tenant_id = ${tenantId} and sku_unit_id in (${a}, ${b})`);
+      await tx.execute(sql`insert into customer_prices (tenant_id, sku_unit_id, customer_id, price_fen) values (${tenantId}, ${a}, ${buyer.id}, 900)`);
+      await tx.execute(sql`insert into level_prices (tenant_id, sku_unit_id, level_id, mode, value) values (${tenantId}, ${b}, ${target}, 'price', 500)`);
+    });
+    expect(await mine()).toBe(900);
+    await db.tx(tenantId, (tx) => tx.execute(sql`update customer_prices set price_fen = 800 where tenant_id = ${tenantId} and sku_unit_id = ${a} and customer_id = ${buyer.id}`));
+    expect(await mine()).toBe(800);
+    await db.tx(tenantId, (tx) => tx.execute(sql`update customers set level_id = ${target} where tenant_id = ${tenantId} and id = ${buyer.id}`));
+    const moved = { ...buyer, levelId: target };
+    viewers = viewers.map((v) => (v?.id === buyer.id ? moved : v));
+    expect(Number((await db.tx(tenantId, async (tx) => rowsOf<{ v: string }>(await tx.execute(sql`select ${fromPriceSql(sql`${p.id}::text`, moved)} as v`))))[0].v)).toBe(500);
+    await expectAgreement('customer moved');
   });
 
   it('agree after the product editor rewrites units, after a level is deleted (cascading its level prices) and after a product is deleted', async () => {

@@ -15,7 +15,7 @@ export async function backfillFromPrices(database: Database, tenantId: string, o
       const [row] = rowsOf<{ n: number }>(await tx.execute(sql`
         with missing as (
           select array(select p.id from products p where p.tenant_id = ${tenantId}
-            and not exists (select 1 from product_from_prices f where f.tenant_id = p.tenant_id and f.product_id = p.id and f.level_id = '')
+            and not exists (select 1 from product_from_prices f where f.tenant_id = p.tenant_id and f.product_id = p.id and f.level_id = '' and f.customer_id = '')
             order by p.id limit ${BACKFILL_BATCH}) as ids)
         select cardinality(ids) as n, refresh_product_from_prices(${tenantId}, ids) from missing`));
       return Number(row.n);

@@ -22,27 +22,21 @@ export function unitPriceSql(unit: { id: SQL; listPriceFen: SQL }, customer: { i
 
 /**
  * A product's lowest price for ONE of its enabled base units, for this customer: `min(unitPriceSql)` over those units.
- * The list and level part is read from `product_from_prices` (kept by triggers, migration 0022); only the products
- * this customer has an override on (a customer price, or a special valid now for the level) are computed unit by
- * unit. The same precedence as unitPriceSql; `pricing-sql.db.test.ts` checks both agree after every kind of write.
+ * Read from `product_from_prices` (kept by triggers, migration 0022): the customer's own row if they have customer
+ * prices on the product, else their level's row, else the list row. Only products with a special price row (time-bound,
+ * so not precomputed) are priced unit by unit. The same precedence as unitPriceSql; `from-prices.db.test.ts` checks
+ * both agree after every kind of write.
  */
 export function fromPriceSql(productId: SQL, customer: { id: string; levelId: string | null } | null): SQL {
   const customerId = customer?.id ?? '';
   const levelId = customer?.levelId ?? '';
   const tenant = sql`current_setting('app.tenant_id', true)`;
-  const overridden = sql`(select s.product_id from customer_prices cp
-      join sku_units u on u.tenant_id = cp.tenant_id and u.id = cp.sku_unit_id join skus s on s.tenant_id = u.tenant_id and s.id = u.sku_id
-      where cp.tenant_id = ${tenant} and cp.customer_id = ${customerId}
-    union all
-    select s.product_id from special_prices sp
-      join sku_units u on u.tenant_id = sp.tenant_id and u.id = sp.sku_unit_id join skus s on s.tenant_id = u.tenant_id and s.id = u.sku_id
-      where sp.tenant_id = ${tenant} and sp.starts_at <= now() and now() < sp.ends_at
-        and (cardinality(sp.level_ids) = 0 or (${customer ? sql`${levelId} = any(sp.level_ids)` : sql`false`})))`;
   const unitByUnit = sql`(select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, customer)})
       from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
       where s.tenant_id = ${tenant} and s.product_id = ${productId} and s.enabled and u.enabled and u.conversion = 1)`;
-  // level_id '' (list) sorts before any level id, so `desc limit 1` takes the level's row when there is one.
-  const precomputed = sql`(select f.from_price_fen from product_from_prices f
-      where f.tenant_id = ${tenant} and f.product_id = ${productId} and f.level_id in (${levelId}, '') order by f.level_id desc limit 1)`;
-  return sql`(case when ${productId} in ${overridden} then ${unitByUnit} else ${precomputed} end)`;
+  // A customer's row (customer_id > '') sorts first, then the level's (level_id > ''), then the list row.
+  return sql`(select case when f.special then ${unitByUnit} else f.from_price_fen end from product_from_prices f
+      where f.tenant_id = ${tenant} and f.product_id = ${productId}
+        and (f.customer_id = ${customerId} and f.level_id = '' or f.customer_id = '' and f.level_id = any(array[${levelId}, '']))
+      order by f.customer_id desc, f.level_id desc limit 1)`;
 }

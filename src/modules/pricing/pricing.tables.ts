@@ -1,4 +1,4 @@
-import { bigint, foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId, ts } from '../../platform/db/columns.js';
 import { products, skuUnits } from '../catalog/catalog.tables.js';
 import { customerLevels, customers } from '../customers/customers.tables.js';
@@ -57,17 +57,21 @@ export const specialPrices = pgTable('special_prices', {
 
 
 /**
- * Each product's lowest price for one of its enabled base units, before the sparse overrides (customer prices, specials):
- * level '' is the list price, a level id is that level's price where the level prices some unit of the product (a product
- * with no row for a level pays list). Kept by triggers on sku_units, skus and level_prices (migration 0022), so every
- * writer keeps it true; search sorts and filters on it (price-sql.ts fromPriceSql).
+ * Each product's lowest price for one of its enabled base units, before specials: the list price (level '' and
+ * customer ''), each level that prices some unit of the product (customer ''), and each customer with a customer
+ * price on some unit of it (level '', computed with that customer's level). A product with no row for a level or a
+ * customer pays what the next row says. `special` marks products with any special price row, which the search prices
+ * unit by unit (specials are time-bound). Kept by triggers (migration 0022), so every writer keeps it true; search
+ * sorts and filters on it (price-sql.ts fromPriceSql).
  */
 export const productFromPrices = pgTable('product_from_prices', {
   tenantId: tenantId(),
   productId: text('product_id').notNull(),
   levelId: text('level_id').notNull(),
+  customerId: text('customer_id').notNull(),
   fromPriceFen: bigint('from_price_fen', { mode: 'number' }),
+  special: boolean('special').notNull(),
 }, (t) => [
-  primaryKey({ columns: [t.tenantId, t.productId, t.levelId] }),
+  primaryKey({ columns: [t.tenantId, t.productId, t.levelId, t.customerId] }),
   foreignKey({ columns: [t.tenantId, t.productId], foreignColumns: [products.tenantId, products.id] }).onDelete('cascade'),
 ]);
