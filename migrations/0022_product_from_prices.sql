@@ -26,9 +26,12 @@ BEGIN
     SELECT s.product_id, u.id AS unit_id FROM skus s JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id
     WHERE s.tenant_id = p_tenant AND s.product_id = ANY(p_products)
   ), flagged AS (
-    SELECT p.id AS product_id, EXISTS (SELECT 1 FROM every_unit e JOIN special_prices sp ON sp.tenant_id = p_tenant AND sp.sku_unit_id = e.unit_id
-      WHERE e.product_id = p.id) AS special
-    FROM products p WHERE p.tenant_id = p_tenant AND p.id = ANY(p_products)
+    SELECT p.id AS product_id, coalesce(x.special, false) AS special, m.list_from
+    FROM products p
+    LEFT JOIN (SELECT DISTINCT e.product_id, true AS special FROM every_unit e
+      JOIN special_prices sp ON sp.tenant_id = p_tenant AND sp.sku_unit_id = e.unit_id) x ON x.product_id = p.id
+    LEFT JOIN (SELECT b.product_id, min(b.list_price_fen) AS list_from FROM base b GROUP BY b.product_id) m ON m.product_id = p.id
+    WHERE p.tenant_id = p_tenant AND p.id = ANY(p_products)
   ), levels AS (
     SELECT DISTINCT e.product_id, lp.level_id FROM every_unit e JOIN level_prices lp ON lp.tenant_id = p_tenant AND lp.sku_unit_id = e.unit_id
   ), buyers AS (
@@ -38,7 +41,7 @@ BEGIN
     SELECT b.unit_id, lp.level_id, CASE lp.mode WHEN 'price' THEN lp.value ELSE (b.list_price_fen * lp.value + 5000) / 10000 END AS price
     FROM base b JOIN level_prices lp ON lp.tenant_id = p_tenant AND lp.sku_unit_id = b.unit_id
   )
-  SELECT p_tenant, f.product_id, '', '', (SELECT min(b.list_price_fen) FROM base b WHERE b.product_id = f.product_id), f.special FROM flagged f
+  SELECT p_tenant, f.product_id, '', '', f.list_from, f.special FROM flagged f
   UNION ALL
   SELECT p_tenant, l.product_id, l.level_id, '', min(coalesce(lo.price, b.list_price_fen)), f.special
     FROM levels l JOIN flagged f ON f.product_id = l.product_id JOIN base b ON b.product_id = l.product_id

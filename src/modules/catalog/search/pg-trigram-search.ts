@@ -31,7 +31,9 @@ const keysStartingWith = (tenantId: string, prefix: string) =>
  */
 function keyedCandidates(tenantId: string, term: string): SQL | undefined {
   if (!ONLY_CJK.test(term) || [...term].length > MAX_KEY_LENGTH) return undefined;
-  return inArray(products.id, sql`(select ${productSearchKeys.productId} from ${productSearchKeys} where ${keysStartingWith(tenantId, term)})`);
+  // As an array (an InitPlan), so the products are fetched by primary key: as `in (select …)` the planner preferred
+  // a hash join over a scan of every product, 53 ms instead of 17 for 牛奶 on the bench's 50,000 products.
+  return sql`${products.id} = any(array(select ${productSearchKeys.productId} from ${productSearchKeys} where ${keysStartingWith(tenantId, term)}))`;
 }
 
 type Facets = { categories: { id: string; count: number }[]; brands: { id: string; count: number }[] };
