@@ -129,6 +129,11 @@ export async function generateCatalog(client, { tenantId, count, newId, buildSea
   const refs = { productIds: [], skuCodes: [], brandIds: [...t.brands.values()], leafIds: t.leaves.map((l) => l.id), topIds: t.topIds, tagIds: [...t.tags.values()] };
   const totals = { products: 0, product_search_keys: 0, skus: 0, sku_units: 0, level_prices: 0, customer_prices: 0, price_tiers: 0, special_prices: 0, product_tags: 0 };
   const tick = progress('generating SKUs', count * 2);
+  // The search's from-prices (migration 0022) are kept by statement triggers; for a bulk load they are written once
+  // at the end instead of once per table and batch.
+  const priced = ['sku_units', 'skus', 'level_prices', 'customer_prices', 'special_prices'];
+  for (const table of priced) await client.query(`alter table ${table} disable trigger user`);
+  try {
   for (let start = 0; start < count; start += batch) {
     const rows = { products: [], product_search_keys: [], skus: [], sku_units: [], level_prices: [], customer_prices: [], price_tiers: [], special_prices: [], product_tags: [] };
     for (let i = start; i < Math.min(count, start + batch); i++) {
@@ -142,6 +147,16 @@ export async function generateCatalog(client, { tenantId, count, newId, buildSea
     for (const table of Object.keys(rows)) { await insertColumns(client, table, C[table], rows[table]); totals[table] += rows[table].length; }
     await client.query('commit');
     tick(totals.skus);
+  }
+  } finally {
+    for (const table of priced) await client.query(`alter table ${table} enable trigger user`);
+  }
+  const fromPrices = progress('writing the search from-prices', count);
+  for (let after = '', done = 0; ;) {
+    const { rows: [last] } = await client.query(`with ids as (select id from products where tenant_id = $1 and id > $2 order by id limit 5000)
+      select max(id) as id, count(*)::int as n, refresh_product_from_prices($1, array(select id from ids)) from ids`, [tenantId, after]);
+    if (!last.n) break;
+    done += last.n; after = last.id; fromPrices(done);
   }
   log('VACUUM ANALYZE (planner statistics, visibility map, GIN pending list)');
   await client.query('vacuum analyze');
