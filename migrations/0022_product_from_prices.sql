@@ -4,6 +4,7 @@ CREATE TABLE "product_from_prices" (
 	"level_id" text NOT NULL,
 	"customer_id" text NOT NULL,
 	"from_price_fen" bigint,
+	"list_price_fen" bigint,
 	"special" boolean NOT NULL,
 	CONSTRAINT "product_from_prices_tenant_id_product_id_level_id_customer_id_pk" PRIMARY KEY("tenant_id","product_id","level_id","customer_id")
 );
@@ -11,14 +12,14 @@ CREATE TABLE "product_from_prices" (
 ALTER TABLE "product_from_prices" ADD CONSTRAINT "product_from_prices_tenant_id_product_id_products_tenant_id_id_fk" FOREIGN KEY ("tenant_id","product_id") REFERENCES "public"."products"("tenant_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Recomputes the from-prices of some products of one tenant from their SKUs, units, level prices and customer prices,
 -- with the arithmetic of price-sql.ts unitPriceSql (percent = (list × bp + 5000) / 10000), specials left out but
--- flagged. Serialised per product by an advisory lock, so two transactions writing prices of the same new product
+-- flagged; beside each price, the list price of the unit that gives it (the lowest list price on a tie). Serialised per product by an advisory lock, so two transactions writing prices of the same new product
 -- cannot leave the older result behind.
 CREATE FUNCTION refresh_product_from_prices(p_tenant text, p_products text[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtextextended('product_from_prices/' || p_tenant || '/' || pid, 0))
     FROM (SELECT DISTINCT unnest(p_products) AS pid ORDER BY 1) ids;
   DELETE FROM product_from_prices WHERE tenant_id = p_tenant AND product_id = ANY(p_products);
-  INSERT INTO product_from_prices (tenant_id, product_id, level_id, customer_id, from_price_fen, special)
+  INSERT INTO product_from_prices (tenant_id, product_id, level_id, customer_id, from_price_fen, list_price_fen, special)
   WITH base AS (
     SELECT s.product_id, u.id AS unit_id, u.list_price_fen FROM skus s JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id
     WHERE s.tenant_id = p_tenant AND s.product_id = ANY(p_products) AND s.enabled AND u.enabled AND u.conversion = 1
@@ -41,14 +42,16 @@ BEGIN
     SELECT b.unit_id, lp.level_id, CASE lp.mode WHEN 'price' THEN lp.value ELSE (b.list_price_fen * lp.value + 5000) / 10000 END AS price
     FROM base b JOIN level_prices lp ON lp.tenant_id = p_tenant AND lp.sku_unit_id = b.unit_id
   )
-  SELECT p_tenant, f.product_id, '', '', f.list_from, f.special FROM flagged f
+  SELECT p_tenant, f.product_id, '', '', f.list_from, f.list_from, f.special FROM flagged f
   UNION ALL
-  SELECT p_tenant, l.product_id, l.level_id, '', min(coalesce(lo.price, b.list_price_fen)), f.special
+  SELECT p_tenant, l.product_id, l.level_id, '', min(coalesce(lo.price, b.list_price_fen)),
+      (array_agg(b.list_price_fen ORDER BY coalesce(lo.price, b.list_price_fen), b.list_price_fen))[1], f.special
     FROM levels l JOIN flagged f ON f.product_id = l.product_id JOIN base b ON b.product_id = l.product_id
     LEFT JOIN level_of lo ON lo.unit_id = b.unit_id AND lo.level_id = l.level_id
     GROUP BY l.product_id, l.level_id, f.special
   UNION ALL
-  SELECT p_tenant, k.product_id, '', k.customer_id, min(coalesce(cp.price_fen, lo.price, b.list_price_fen)), f.special
+  SELECT p_tenant, k.product_id, '', k.customer_id, min(coalesce(cp.price_fen, lo.price, b.list_price_fen)),
+      (array_agg(b.list_price_fen ORDER BY coalesce(cp.price_fen, lo.price, b.list_price_fen), b.list_price_fen))[1], f.special
     FROM buyers k JOIN flagged f ON f.product_id = k.product_id JOIN base b ON b.product_id = k.product_id
     LEFT JOIN customer_prices cp ON cp.tenant_id = p_tenant AND cp.sku_unit_id = b.unit_id AND cp.customer_id = k.customer_id
     LEFT JOIN level_of lo ON lo.unit_id = b.unit_id AND lo.level_id = k.level_id

@@ -6,6 +6,8 @@ import type { Database, Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { customers } from '../customers/customers.tables.js';
 import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
+import { lowestUnitPrice } from '../pricing/domain/from-price.js';
+import { fromPriceWithListSql } from '../pricing/price-sql.js';
 import { readSettings } from '../settings/settings.service.js';
 import type { TenantSettings } from '../settings/settings.schema.js';
 import { noReadCache, type ReadCache } from '../../platform/cache/read-cache.js';
@@ -25,34 +27,26 @@ export interface SearchQuery {
 
 
 
-/** The lowest unit price this viewer pays for any enabled base unit, with the list price beside it. */
+/** The lowest unit price this viewer pays for any of these units (enabled base units), with the list price beside it. */
 function priceFrom(pricing: Map<string, SkuUnitPricing>, unitIds: string[], viewer: Viewer, at: Date) {
   if (!viewer.customer && !viewer.guestPrices) return null;
-  let best: { priceFen: number; listPriceFen: number } | null = null;
-  for (const id of unitIds) {
-    const p = pricing.get(id);
-    if (!p) continue;
-    const r = resolvePrice(p, 1, viewer.customer, at);
-    if (!best || r.unitPriceFen < best.priceFen) best = { priceFen: r.unitPriceFen, listPriceFen: r.listPriceFen };
-  }
-  return best;
+  return lowestUnitPrice(unitIds.map((id) => pricing.get(id)).filter((p) => p !== undefined), viewer.customer, at);
 }
 
-/** Product cards in the given order, with the viewer's own "from" price. */
+/**
+ * Product cards in the given order, with the viewer's own "from" price (and the list price of the unit giving it),
+ * in one statement from the precomputed from-prices (pricing/price-sql.ts).
+ */
 async function cards(tx: Tx, tenantId: string, viewer: Viewer, ids: string[]) {
   if (!ids.length) return [];
+  const showPrice = !!viewer.customer || viewer.guestPrices;
   const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
-    imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
+    imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)`,
+    price: showPrice ? sql<{ priceFen: number; listPriceFen: number } | null>`${fromPriceWithListSql(qcol(products.id), viewer.customer)}` : sql<null>`null` })
     .from(products).leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
     .where(and(eq(products.tenantId, tenantId), anyOf(products.id, ids)));
-  const units = await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
-    .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
-    .where(and(eq(skuUnits.tenantId, tenantId), anyOf(skus.productId, ids), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1)));
-  const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
-  const now = new Date();
-  return ids.map((id) => rows.find((r) => r.id === id)).filter((r) => r !== undefined).map((p) => ({
-    ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now),
-  }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined).map((p) => ({ ...p, salesCount: Number(p.salesCount) }));
 }
 
 const searchViewer = (v: Viewer): SearchViewer => ({ customer: v.customer, pricesShown: !!v.customer || v.guestPrices });

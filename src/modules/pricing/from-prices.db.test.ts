@@ -11,7 +11,9 @@ import { createCatalogModule } from '../catalog/index.js';
 import { customerLevels, customers } from '../customers/customers.tables.js';
 import { PERMISSION_CODES } from '../staff/domain/permissions.js';
 import { backfillFromPrices } from './from-prices.repository.js';
-import { fromPriceSql, unitPriceSql } from './price-sql.js';
+import { fromPriceSql, fromPriceWithListSql, unitPriceSql } from './price-sql.js';
+import { lowestUnitPrice } from './domain/from-price.js';
+import { loadPricing } from './pricing.repository.js';
 
 let db: Database;
 let tenantId: string;
@@ -53,6 +55,19 @@ async function expectAgreement(step: string) {
       from products p where p.tenant_id = ${tenantId}`)));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.fast, `${step}: product ${r.id} for ${viewer?.id ?? 'guest'}`).toBe(r.slow);
+    // A card's price and struck-through list price, from SQL, equal resolvePrice's over the product's base units.
+    const { cards, units, pricing } = await db.tx(tenantId, async (tx) => {
+      const cards = rowsOf<{ id: string; card: { priceFen: number; listPriceFen: number } | null }>(await tx.execute(sql`
+        select p.id, ${fromPriceWithListSql(sql`p.id`, viewer)} as card from products p where p.tenant_id = ${tenantId}`));
+      const units = rowsOf<{ product_id: string; id: string }>(await tx.execute(sql`select s.product_id, u.id from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
+        where s.tenant_id = ${tenantId} and s.enabled and u.enabled and u.conversion = 1`));
+      return { cards, units, pricing: await loadPricing(tx, tenantId, units.map((u) => u.id), viewer?.id ?? null) };
+    });
+    const now = new Date();
+    for (const c of cards) {
+      const expected = lowestUnitPrice(units.filter((u) => u.product_id === c.id).map((u) => pricing.get(u.id)!), viewer, now);
+      expect(c.card, `${step}: card of ${c.id} for ${viewer?.id ?? 'guest'}`).toEqual(expected);
+    }
   }
 }
 
@@ -135,6 +150,14 @@ describe('from-prices kept by triggers', () => {
     viewers = viewers.map((v) => (v?.id === buyer.id ? moved : v));
     expect(Number((await db.tx(tenantId, async (tx) => rowsOf<{ v: string }>(await tx.execute(sql`select ${fromPriceSql(sql`${p.id}::text`, moved)} as v`))))[0].v)).toBe(500);
     await expectAgreement('customer moved');
+    // A tie between two units (500 by customer price on a list of 1000, 500 by level price on a list of 1200): the card shows the lower list price.
+    await db.tx(tenantId, async (tx) => {
+      await tx.execute(sql`update sku_units set list_price_fen = 1200 where tenant_id = ${tenantId} and id = ${b}`);
+      await tx.execute(sql`update customer_prices set price_fen = 500 where tenant_id = ${tenantId} and sku_unit_id = ${a} and customer_id = ${buyer.id}`);
+    });
+    const card = (await db.tx(tenantId, async (tx) => rowsOf<{ v: unknown }>(await tx.execute(sql`select ${fromPriceWithListSql(sql`${p.id}::text`, moved)} as v`))))[0].v;
+    expect(card).toEqual({ priceFen: 500, listPriceFen: 1000 });
+    await expectAgreement('a tie');
   });
 
   it('agree after the product editor rewrites units, after a level is deleted (cascading its level prices) and after a product is deleted', async () => {

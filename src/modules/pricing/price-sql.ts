@@ -20,23 +20,43 @@ export function unitPriceSql(unit: { id: SQL; listPriceFen: SQL }, customer: { i
     ${unit.listPriceFen})`;
 }
 
+type Viewer = { id: string; levelId: string | null } | null;
+
 /**
- * A product's lowest price for ONE of its enabled base units, for this customer: `min(unitPriceSql)` over those units.
- * Read from `product_from_prices` (kept by triggers, migration 0022): the customer's own row if they have customer
- * prices on the product, else their level's row, else the list row. Only products with a special price row (time-bound,
- * so not precomputed) are priced unit by unit. The same precedence as unitPriceSql; `from-prices.db.test.ts` checks
- * both agree after every kind of write.
+ * `pick` over this viewer's row of `product_from_prices` (alias f; kept by triggers, migration 0022): their own row if
+ * they have customer prices on the product, else their level's row, else the list row. `unitByUnit` is given, per
+ * product, the enabled base units (aliases s, u) and their price for this viewer, for products flagged as having
+ * special prices (time-bound, so not precomputed).
  */
-export function fromPriceSql(productId: SQL, customer: { id: string; levelId: string | null } | null): SQL {
+function fromPriceRow(productId: SQL, customer: Viewer, pick: (unitByUnit: (select: (price: SQL) => SQL, order?: SQL) => SQL) => SQL): SQL {
   const customerId = customer?.id ?? '';
   const levelId = customer?.levelId ?? '';
   const tenant = sql`current_setting('app.tenant_id', true)`;
-  const unitByUnit = sql`(select min(${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, customer)})
+  const unitByUnit = (select: (price: SQL) => SQL, order?: SQL) => sql`(select ${select(unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, customer))}
       from skus s join sku_units u on u.tenant_id = s.tenant_id and u.sku_id = s.id
-      where s.tenant_id = ${tenant} and s.product_id = ${productId} and s.enabled and u.enabled and u.conversion = 1)`;
+      where s.tenant_id = ${tenant} and s.product_id = ${productId} and s.enabled and u.enabled and u.conversion = 1${order ?? sql``})`;
   // A customer's row (customer_id > '') sorts first, then the level's (level_id > ''), then the list row.
-  return sql`(select case when f.special then ${unitByUnit} else f.from_price_fen end from product_from_prices f
+  return sql`(select ${pick(unitByUnit)} from product_from_prices f
       where f.tenant_id = ${tenant} and f.product_id = ${productId}
         and (f.customer_id = ${customerId} and f.level_id = '' or f.customer_id = '' and f.level_id = any(array[${levelId}, '']))
       order by f.customer_id desc, f.level_id desc limit 1)`;
+}
+
+/**
+ * A product's lowest price for ONE of its enabled base units, for this customer: `min(unitPriceSql)` over those units,
+ * read from the precomputed row (fromPriceRow). The same precedence as unitPriceSql; `from-prices.db.test.ts` checks
+ * that both agree after every kind of write.
+ */
+export function fromPriceSql(productId: SQL, customer: Viewer): SQL {
+  return fromPriceRow(productId, customer, (unitByUnit) => sql`case when f.special then ${unitByUnit((price) => sql`min(${price})`)} else f.from_price_fen end`);
+}
+
+/**
+ * The same price with the list price of the unit that gives it (the lowest list price on a tie), as JSON
+ * `{"priceFen", "listPriceFen"}`: what a product card shows. Null when the product has no enabled base unit.
+ */
+export function fromPriceWithListSql(productId: SQL, customer: Viewer): SQL {
+  return fromPriceRow(productId, customer, (unitByUnit) => sql`case when f.special
+      then ${unitByUnit((price) => sql`json_build_object('priceFen', ${price}, 'listPriceFen', u.list_price_fen)`, sql` order by ${unitPriceSql({ id: sql`u.id`, listPriceFen: sql`u.list_price_fen` }, customer)}, u.list_price_fen limit 1`)}
+      when f.from_price_fen is not null then json_build_object('priceFen', f.from_price_fen, 'listPriceFen', f.list_price_fen) end`);
 }

@@ -70,6 +70,8 @@ export const productFromPrices = pgTable('product_from_prices', {
   levelId: text('level_id').notNull(),
   customerId: text('customer_id').notNull(),
   fromPriceFen: bigint('from_price_fen', { mode: 'number' }),
+  /** The list price of the unit giving from_price_fen (the lowest list price on a tie): the struck-through price on a card. */
+  listPriceFen: bigint('list_price_fen', { mode: 'number' }),
   special: boolean('special').notNull(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.productId, t.levelId, t.customerId] }),
