@@ -27,6 +27,12 @@ BEGIN
     ON CONFLICT DO NOTHING;
   PERFORM 1 FROM unnest(p_products) ids(id) JOIN product_from_prices f ON f.tenant_id = p_tenant AND f.product_id = ids.id AND f.level_id = '' AND f.customer_id = ''
     ORDER BY f.product_id FOR UPDATE OF f;
+  -- The customers priced on these products are read below with their level: hold their rows (FOR SHARE), so a level
+  -- change being made concurrently is waited for and seen, instead of one side missing the other's write.
+  PERFORM 1 FROM customers c WHERE c.tenant_id = p_tenant AND c.id IN (
+      SELECT cp.customer_id FROM unnest(p_products) ids(id) JOIN skus s ON s.tenant_id = p_tenant AND s.product_id = ids.id
+      JOIN sku_units u ON u.tenant_id = s.tenant_id AND u.sku_id = s.id JOIN customer_prices cp ON cp.tenant_id = p_tenant AND cp.sku_unit_id = u.id)
+    ORDER BY c.id FOR SHARE OF c;
   DELETE FROM product_from_prices f USING unnest(p_products) ids(id)
     WHERE f.tenant_id = p_tenant AND f.product_id = ids.id AND (f.level_id <> '' OR f.customer_id <> '');
   INSERT INTO product_from_prices (tenant_id, product_id, level_id, customer_id, from_price_fen, list_price_fen, special)

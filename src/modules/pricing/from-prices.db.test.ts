@@ -160,6 +160,35 @@ describe('from-prices kept by triggers', () => {
     await expectAgreement('a tie');
   });
 
+  it('a customer moved to another level while a customer price is being added for them: the new price uses the new level', async () => {
+    const p = await catalog.products.create(ctx, { name: '起价 并发', specs: [{ name: '规格', values: ['甲', '乙'] }], params: [], descriptionHtml: '', instructions: '', onShelf: true, visibleTypes: [], visibleLevelIds: [],
+      skus: [
+        { code: 'FP-R-A', specValues: ['甲'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
+        { code: 'FP-R-B', specValues: ['乙'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
+      ] });
+    const [a, b] = p.skus.map((k) => k.units[0].id);
+    const buyer = viewers.filter((v) => v !== null).at(-1)!;
+    const target = levels.find((l) => l !== buyer.levelId)!;
+    await db.tx(tenantId, (tx) => tx.execute(sql`insert into level_prices (tenant_id, sku_unit_id, level_id, mode, value) values (${tenantId}, ${b}, ${target}, 'price', 500)`));
+    let release!: () => void;
+    const moved = new Promise<void>((ready) => {
+      void db.tx(tenantId, async (tx) => {
+        await tx.execute(sql`update customers set level_id = ${target} where tenant_id = ${tenantId} and id = ${buyer.id}`);
+        ready();
+        await new Promise<void>((r) => { release = r; });
+      });
+    });
+    await moved;
+    const priced = db.tx(tenantId, (tx) => tx.execute(sql`insert into customer_prices (tenant_id, sku_unit_id, customer_id, price_fen) values (${tenantId}, ${a}, ${buyer.id}, 900)`));
+    await new Promise((r) => setTimeout(r, 150));
+    release();
+    await priced;
+    const now = { ...buyer, levelId: target };
+    viewers = viewers.map((v) => (v?.id === buyer.id ? now : v));
+    expect(Number((await db.tx(tenantId, async (tx) => rowsOf<{ v: string }>(await tx.execute(sql`select ${fromPriceSql(sql`${p.id}::text`, now)} as v`))))[0].v)).toBe(500);
+    await expectAgreement('level change racing a customer price');
+  });
+
   it('agree after the product editor rewrites units, after a level is deleted (cascading its level prices) and after a product is deleted', async () => {
     const [first] = (await catalog.products.list(ctx, { limit: 50, q: '起价' })).items;
     const product = await catalog.products.get(ctx, first.id);
