@@ -5,13 +5,12 @@ import type { Actor, MemberActor } from '../../platform/auth/actor.js';
 import type { Database, Tx } from '../../platform/db/database.js';
 import { notFound } from '../../platform/errors/app-error.js';
 import { customers } from '../customers/customers.tables.js';
-import { loadPricing, resolvePrice, type PriceCustomer, type SkuUnitPricing } from '../pricing/index.js';
-import { lowestUnitPrice } from '../pricing/domain/from-price.js';
+import { loadPricing, resolvePrice, type PriceCustomer } from '../pricing/index.js';
 import { fromPriceWithListSql } from '../pricing/price-sql.js';
 import { readSettings } from '../settings/settings.service.js';
 import type { TenantSettings } from '../settings/settings.schema.js';
 import { noReadCache, type ReadCache } from '../../platform/cache/read-cache.js';
-import { brands, categories, favourites, products, skus, skuUnits } from './catalog.tables.js';
+import { brands, categories, favourites, products } from './catalog.tables.js';
 import { descendantsOf } from './domain/category-tree.js';
 import { pgTrigramSearch, visibleTo } from './search/pg-trigram-search.js';
 import type { ProductSearchEngine, SearchViewer } from './search/product-search.port.js';
@@ -26,12 +25,6 @@ export interface SearchQuery {
 }
 
 
-
-/** The lowest unit price this viewer pays for any of these units (enabled base units), with the list price beside it. */
-function priceFrom(pricing: Map<string, SkuUnitPricing>, unitIds: string[], viewer: Viewer, at: Date) {
-  if (!viewer.customer && !viewer.guestPrices) return null;
-  return lowestUnitPrice(unitIds.map((id) => pricing.get(id)).filter((p) => p !== undefined), viewer.customer, at);
-}
 
 /**
  * Product cards in the given order, with the viewer's own "from" price (and the list price of the unit giving it),
@@ -98,19 +91,11 @@ export function createMallCatalogService(database: Database, opts: { engine?: Pr
     async favourites(tenantId: string, actor: MemberActor) {
       return database.tx(tenantId, async (tx) => {
         const viewer = await viewerOf(tx, tenantId, actor);
-        const rows = await tx.select({ id: products.id, name: products.name, subtitle: products.subtitle, brandName: brands.name, salesCount: products.salesCount,
-          imageId: sql<string | null>`(select i.id from product_images i where i.tenant_id = ${qcol(products.tenantId)} and i.product_id = ${qcol(products.id)} order by i.sort, i.id limit 1)` })
-          .from(favourites)
+        const rows = await tx.select({ id: favourites.productId }).from(favourites)
           .innerJoin(products, and(eq(products.tenantId, favourites.tenantId), eq(products.id, favourites.productId)))
-          .leftJoin(brands, and(eq(brands.tenantId, products.tenantId), eq(brands.id, products.brandId)))
           .where(and(eq(favourites.tenantId, tenantId), eq(favourites.memberId, actor.id), visibleTo(searchViewer(viewer))))
           .orderBy(desc(favourites.createdAt)).limit(200);
-        const units = rows.length ? await tx.select({ id: skuUnits.id, productId: skus.productId }).from(skuUnits)
-          .innerJoin(skus, and(eq(skus.tenantId, skuUnits.tenantId), eq(skus.id, skuUnits.skuId)))
-          .where(and(eq(skuUnits.tenantId, tenantId), anyOf(skus.productId, rows.map((p) => p.id)), eq(skus.enabled, true), eq(skuUnits.enabled, true), eq(skuUnits.conversion, 1))) : [];
-        const pricing = await loadPricing(tx, tenantId, units.map((u) => u.id), viewer.customer?.id ?? null);
-        const now = new Date();
-        return rows.map((p) => ({ ...p, salesCount: Number(p.salesCount), price: priceFrom(pricing, units.filter((u) => u.productId === p.id).map((u) => u.id), viewer, now) }));
+        return cards(tx, tenantId, viewer, rows.map((r) => r.id));
       });
     },
 

@@ -12,7 +12,7 @@ import { customerLevels, customers } from '../customers/customers.tables.js';
 import { PERMISSION_CODES } from '../staff/domain/permissions.js';
 import { backfillFromPrices } from './from-prices.repository.js';
 import { fromPriceSql, fromPriceWithListSql, unitPriceSql } from './price-sql.js';
-import { lowestUnitPrice } from './domain/from-price.js';
+import { resolvePrice, type PriceCustomer, type SkuUnitPricing } from './domain/resolve-price.js';
 import { loadPricing } from './pricing.repository.js';
 
 let db: Database;
@@ -24,6 +24,20 @@ let viewers: ({ id: string; levelId: string | null } | null)[] = [];
 const PRODUCTS = 12;
 
 const unit = (name: string, conversion: number, listPriceFen: number) => ({ name, conversion, listPriceFen, minQty: 1, multiple: 1, enabled: true });
+
+/** What a card must show, by the rule of resolvePrice: the lowest price at quantity 1 over the units, the lower list price on a tie. */
+function lowestUnitPrice(units: SkuUnitPricing[], customer: PriceCustomer | null, at: Date) {
+  let best: { priceFen: number; listPriceFen: number } | null = null;
+  for (const p of units) {
+    const r = resolvePrice(p, 1, customer, at);
+    if (!best || r.unitPriceFen < best.priceFen || (r.unitPriceFen === best.priceFen && r.listPriceFen < best.listPriceFen)) best = { priceFen: r.unitPriceFen, listPriceFen: r.listPriceFen };
+  }
+  return best;
+}
+
+/** A product with two SKUs of one bottle each, both listed at ¥10. */
+const twoBottles = (name: string, code: string) => catalog.products.create(ctx, { name, specs: [{ name: '规格', values: ['甲', '乙'] }], params: [], descriptionHtml: '', instructions: '',
+  onShelf: true, visibleTypes: [], visibleLevelIds: [], skus: ['甲', '乙'].map((v, i) => ({ code: `${code}-${'AB'[i]}`, specValues: [v], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] })) });
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -128,11 +142,7 @@ describe('from-prices kept by triggers', () => {
   });
 
   it('follow a customer price that changes and a customer moved to another level', async () => {
-    const p = await catalog.products.create(ctx, { name: '起价 定向', specs: [{ name: '规格', values: ['甲', '乙'] }], params: [], descriptionHtml: '', instructions: '', onShelf: true, visibleTypes: [], visibleLevelIds: [],
-      skus: [
-        { code: 'FP-T-A', specValues: ['甲'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
-        { code: 'FP-T-B', specValues: ['乙'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
-      ] });
+    const p = await twoBottles('起价 定向', 'FP-T');
     const [a, b] = p.skus.map((k) => k.units[0].id);
     const buyer = viewers.find((v) => v !== null)!;
     const target = levels.find((l) => l !== buyer.levelId)!;
@@ -161,11 +171,7 @@ describe('from-prices kept by triggers', () => {
   });
 
   it('a customer moved to another level while a customer price is being added for them: the new price uses the new level', async () => {
-    const p = await catalog.products.create(ctx, { name: '起价 并发', specs: [{ name: '规格', values: ['甲', '乙'] }], params: [], descriptionHtml: '', instructions: '', onShelf: true, visibleTypes: [], visibleLevelIds: [],
-      skus: [
-        { code: 'FP-R-A', specValues: ['甲'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
-        { code: 'FP-R-B', specValues: ['乙'], baseUnit: '瓶', costPriceFen: 0, weightGrams: 0, enabled: true, units: [unit('瓶', 1, 1000)] },
-      ] });
+    const p = await twoBottles('起价 并发', 'FP-R');
     const [a, b] = p.skus.map((k) => k.units[0].id);
     const buyer = viewers.filter((v) => v !== null).at(-1)!;
     const target = levels.find((l) => l !== buyer.levelId)!;
